@@ -1,0 +1,14 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+// The policy user code runs under. Workers take headers from their own HTTP response,
+// so the preview server (what `npm start` serves) sends it on every response.
+export const contentSecurityPolicy =
+  "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' blob:; worker-src 'self' blob:; font-src 'self' data:; connect-src 'self'";
+
+export default defineConfig({
+  plugins: [react()],
+  worker: { format: "es" },
+  build: { target: "es2022", sourcemap: true },
+  preview: { headers: { "Content-Security-Policy": contentSecurityPolicy } },
+});
