@@ -2,6 +2,9 @@ import { defineConfig } from "@playwright/test";
 import { chromiumArgs, findChromium } from "./scripts/find-browser.ts";
 
 const executablePath = findChromium();
+// Several people may test at once on one machine: each can pick a port and a build folder.
+const port = Number(process.env.E2E_PORT ?? 4173);
+const outDir = process.env.E2E_DIST ?? "dist";
 
 export default defineConfig({
   testDir: "e2e",
@@ -13,7 +16,7 @@ export default defineConfig({
   timeout: 30_000,
   use: {
     browserName: "chromium",
-    baseURL: "http://localhost:4173",
+    baseURL: `http://localhost:${port}`,
     launchOptions: {
       // Without executablePath Playwright falls back to its own downloaded browser (a laptop).
       ...(executablePath ? { executablePath } : {}),
@@ -21,8 +24,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "npx vite preview --port 4173 --strictPort",
-    url: "http://localhost:4173",
+    command: `npx vite preview --port ${port} --strictPort --outDir ${outDir}`,
+    url: `http://localhost:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
