@@ -1,0 +1,121 @@
+// The location instrumenter: rewrites transpiled user code so the runtime knows which line of the
+// user's source each task is at, without capturing stacks (DESIGN §4: a stack costs more than a
+// channel operation). It only inserts text and never inserts a newline, so lines stay where
+// sucrase left them, which is where the user wrote them.
+//
+//   await X                     →  await (__loc(L, C), X)
+//   go(a, …) / wg.go(a, …)      →  go((__loc(L, C), a), …)       (first argument, so no ASI hazard
+//                                                                  and the call's value is unchanged)
+//   for await (const v of ch) B →  for await (const v of (__loc(L, C), ch)) try B finally { __loc(L, C); }
+//                                  (each iteration blocks in the loop head, so the loop's line is
+//                                   restored after the body, even after `continue`)
+//
+// L and C are the user's 1-based line and column of the `await`/call/`for`.
+
+import type { Node } from "acorn";
+import type { Position } from "./source-map.ts";
+
+/** The name the instrumented code calls; the compiler imports it from "chanscope". */
+export const LOC_FUNCTION = "__loc";
+
+/**
+ * A text edit on the transpiled code: insert `text` at `pos`, replacing up to `end` when given.
+ * Replaced ranges never overlap other edits (they are import specifiers).
+ */
+export interface Edit {
+  pos: number;
+  end?: number;
+  text: string;
+  /** Openers at one position go outer-first; closers inner-first. */
+  kind: "open" | "close";
+  seq: number;
+}
+
+type AnyNode = Node & Record<string, unknown>;
+
+function isNode(value: unknown): value is AnyNode {
+  return typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string";
+}
+
+/** Visits every node of an ESTree tree in source order, parents before children. */
+export function walk(node: AnyNode, visit: (node: AnyNode) => void): void {
+  visit(node);
+  for (const key of Object.keys(node)) {
+    if (key === "loc") continue;
+    const value = node[key];
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item)) walk(item, visit);
+    } else if (isNode(value)) {
+      walk(value, visit);
+    }
+  }
+}
+
+function isGoCall(node: AnyNode): boolean {
+  if (node.type !== "CallExpression") return false;
+  const callee = node.callee as AnyNode;
+  if (callee.type === "Identifier") return callee.name === "go";
+  if (callee.type === "MemberExpression" && !callee.computed) {
+    const property = callee.property as AnyNode;
+    return property.type === "Identifier" && property.name === "go";
+  }
+  return false;
+}
+
+/**
+ * The edits that instrument a program parsed from transpiled code. `toUser` maps a position in
+ * that code (1-based line, 0-based column, from acorn's `locations`) to the user's source.
+ */
+export function locEdits(program: AnyNode, toUser: (p: Position) => Position): Edit[] {
+  const edits: Edit[] = [];
+  let seq = 0;
+  const open = (pos: number, text: string) => edits.push({ pos, text, kind: "open", seq: seq++ });
+  const close = (pos: number, text: string) => edits.push({ pos, text, kind: "close", seq: seq++ });
+  const locCall = (node: AnyNode) => {
+    const start = node.loc?.start;
+    const user = start ? toUser({ line: start.line, column: start.column }) : { line: 0, column: 0 };
+    return `${LOC_FUNCTION}(${user.line}, ${user.column + 1})`;
+  };
+
+  walk(program, (node) => {
+    if (node.type === "AwaitExpression") {
+      const argument = node.argument as AnyNode;
+      open(argument.start, `(${locCall(node)}, `);
+      close(argument.end, ")");
+    } else if (isGoCall(node)) {
+      const first = (node.arguments as AnyNode[])[0];
+      if (!first) return;
+      const target = first.type === "SpreadElement" ? (first.argument as AnyNode) : first;
+      open(target.start, `(${locCall(node)}, `);
+      close(target.end, ")");
+    } else if (node.type === "ForOfStatement" && node.await === true) {
+      const call = locCall(node);
+      const right = node.right as AnyNode;
+      open(right.start, `(${call}, `);
+      close(right.end, ")");
+      const body = node.body as AnyNode;
+      const block = body.type === "BlockStatement";
+      open(body.start, block ? "try " : "try { ");
+      close(body.end, `${block ? "" : " }"} finally { ${call}; }`);
+    }
+  });
+  return edits;
+}
+
+/** Applies edits to `js`. None inserts a newline, so every line keeps its number. */
+export function applyEdits(js: string, edits: Edit[]): string {
+  // Closers before openers at one position (a node ends where the next begins); openers in
+  // visiting order (outer first), closers in reverse (inner first).
+  const sorted = [...edits].sort((a, b) => {
+    if (a.pos !== b.pos) return a.pos - b.pos;
+    if (a.kind !== b.kind) return a.kind === "close" ? -1 : 1;
+    return a.kind === "open" ? a.seq - b.seq : b.seq - a.seq;
+  });
+  let out = "";
+  let at = 0;
+  for (const edit of sorted) {
+    out += js.slice(at, edit.pos) + edit.text;
+    at = edit.end ?? edit.pos;
+  }
+  return out + js.slice(at);
+}
