@@ -1,0 +1,91 @@
+// The workloads on effection 4: structured-concurrency operations (generators), `spawn`, queues
+// from `createQueue` as channels, `race` of two `next()`s for select, `sleep` on real timers.
+// effection has no blocking channel: a queue is unbounded and `add` never waits, so producers
+// here never feel back-pressure (an advantage the CSP libraries do not get).
+import { createQueue, run, sleep, spawn, type Operation, type Queue } from "effection";
+import { SIZES, sleepOf, type Suite } from "./spec.ts";
+
+type NumQueue = Queue<number, void>;
+
+function* take(q: NumQueue): Operation<number | undefined> {
+  const r = yield* q.next();
+  return r.done ? undefined : r.value;
+}
+
+const pingPong = (): Promise<number> =>
+  run(function* () {
+    const ping: NumQueue = createQueue();
+    const pong: NumQueue = createQueue();
+    yield* spawn(function* () {
+      for (let v = yield* take(ping); v !== undefined; v = yield* take(ping)) pong.add(v);
+    });
+    let sum = 0;
+    for (let i = 0; i < SIZES.pingPongRoundTrips; i++) {
+      ping.add(i);
+      sum += (yield* take(pong)) as number;
+    }
+    ping.close();
+    return sum;
+  });
+
+const fanOutIn = (): Promise<number> =>
+  run(function* () {
+    const jobs: NumQueue = createQueue();
+    const results: NumQueue = createQueue();
+    // eslint-disable-next-line require-yield -- spawn takes an operation; this one never waits
+    yield* spawn(function* () {
+      for (let j = 0; j < SIZES.jobs; j++) jobs.add(j);
+      // A close is one item a single reader takes: one per worker.
+      for (let w = 0; w < SIZES.workers; w++) jobs.close();
+    });
+    let running = SIZES.workers;
+    for (let w = 0; w < SIZES.workers; w++) {
+      yield* spawn(function* () {
+        for (let j = yield* take(jobs); j !== undefined; j = yield* take(jobs)) results.add(j * 2);
+        if (--running === 0) results.close();
+      });
+    }
+    let sum = 0;
+    for (let r = yield* take(results); r !== undefined; r = yield* take(results)) sum += r;
+    return sum;
+  });
+
+const spawnMany = (): Promise<number> =>
+  run(function* () {
+    const done: NumQueue = createQueue();
+    for (let i = 0; i < SIZES.spawnedTasks; i++) {
+      // eslint-disable-next-line require-yield -- spawn takes an operation; this one never waits
+      yield* spawn(function* () {
+        done.add(i);
+      });
+    }
+    let sum = 0;
+    for (let i = 0; i < SIZES.spawnedTasks; i++) sum += (yield* take(done)) as number;
+    return sum;
+  });
+
+// No select workload: effection has no select over channels, and its idiom for "the first of
+// two" is race(). race([a.next(), b.next()]) when both queues hold items takes one item from
+// each and keeps only the winner's: with a = [1, 2] and b = [10], three races yield 1, 2 and
+// then wait forever (10 is gone). A benchmark of a lossy select would not be a fair number.
+
+const timers = (): Promise<number> =>
+  run(function* () {
+    const done: NumQueue = createQueue();
+    for (let i = 0; i < SIZES.sleepingTasks; i++) {
+      yield* spawn(function* () {
+        yield* sleep(sleepOf(i));
+        done.add(i);
+      });
+    }
+    let sum = 0;
+    for (let i = 0; i < SIZES.sleepingTasks; i++) sum += (yield* take(done)) as number;
+    return sum;
+  });
+
+export const effectionSuite: Suite = {
+  name: "effection",
+  note: "effection 4.1: spawn, createQueue as channel (unbounded: senders never block), race of two next() for select, sleep on real timers",
+  workloads: { "ping-pong": pingPong, "fan-out-in": fanOutIn, spawn: spawnMany, timers },
+  unsupported: { select: "no select: race() of two next() loses a value" },
+};
