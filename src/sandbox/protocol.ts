@@ -1,0 +1,212 @@
+// The messages between the page and the sandbox worker, and their validators. Both sides check
+// every message they receive: the worker runs untrusted code, so the page treats what comes back
+// as untrusted too, and a malformed message is rejected (never half-used). The wire types mirror
+// DESIGN §3 (RunResult) and §4 (trace events); the validators check structure, not meaning.
+
+export type RunMode = "instant" | "paced";
+export const SIGNAL_NAMES = ["SIGINT", "SIGTERM"] as const;
+export type SignalName = (typeof SIGNAL_NAMES)[number];
+export const MIN_SPEED = 0.25;
+export const MAX_SPEED = 4;
+
+import type { Outcome } from "../lessons/types.ts";
+
+export type { Outcome };
+const OUTCOMES: readonly Outcome[] = ["ok", "deadlock", "panic", "limit", "signal", "stopped"];
+const TASK_STATES = ["running", "runnable", "blocked", "exited", "panicked"] as const;
+export type TaskState = (typeof TASK_STATES)[number];
+
+export interface Loc {
+  line: number;
+  column: number;
+}
+
+/** A trace event (DESIGN §4): `seq`, `t`, `kind`, and the kind's own fields. */
+export interface WireTraceEvent {
+  seq: number;
+  t: number;
+  kind: string;
+  task?: number;
+  loc?: Loc;
+  [field: string]: unknown;
+}
+
+export interface WireTask {
+  id: number;
+  name: string;
+  parent: number | null;
+  start: number;
+  end?: number;
+  state: TaskState;
+  waitReason?: string;
+  loc?: Loc;
+}
+
+export interface WireLeak {
+  task: number;
+  name: string;
+  waitReason: string;
+  since: number;
+  loc?: Loc;
+}
+
+export interface WireRunResult {
+  outcome: Outcome;
+  virtualMs: number;
+  output: { t: number; task: number; text: string }[];
+  tasks: WireTask[];
+  leaks: WireLeak[];
+  panic?: { task: number; message: string; stack?: string; loc?: Loc };
+  report: string;
+  trace: WireTraceEvent[];
+}
+
+export interface RunRequest {
+  source: string;
+  seed: number;
+  mode: RunMode;
+  /** Paced runs: virtual time follows the wall clock × speed (0.25–4). */
+  speed: number;
+  signals: { at: number; name: string }[];
+}
+
+export type ToWorker =
+  | ({ type: "run"; runId: number } & RunRequest)
+  | { type: "signal"; runId: number; name: SignalName };
+
+export type FromWorker =
+  | { type: "ready" }
+  | { type: "heartbeat"; runId: number }
+  | { type: "compile-error"; runId: number; error: { message: string; line: number; column: number } }
+  | { type: "started"; runId: number }
+  | { type: "events"; runId: number; events: WireTraceEvent[] }
+  | { type: "awaiting-signal"; runId: number; waiting: boolean }
+  | { type: "result"; runId: number; result: WireRunResult }
+  | { type: "failure"; runId: number; message: string };
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+// ---- structural checks ----
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+const isNum = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+const isInt = (v: unknown): v is number => Number.isSafeInteger(v);
+const isStr = (v: unknown): v is string => typeof v === "string";
+const optional = (v: unknown, check: (x: unknown) => boolean) => v === undefined || check(v);
+
+function isLoc(v: unknown): v is Loc {
+  return isObj(v) && isInt(v.line) && isInt(v.column);
+}
+
+export function isTraceEvent(v: unknown): v is WireTraceEvent {
+  return (
+    isObj(v) &&
+    isInt(v.seq) &&
+    isNum(v.t) &&
+    isStr(v.kind) &&
+    optional(v.task, (x) => x === null || isInt(x)) &&
+    optional(v.loc, (x) => x === null || isLoc(x))
+  );
+}
+
+function isTask(v: unknown): v is WireTask {
+  return (
+    isObj(v) &&
+    isInt(v.id) &&
+    isStr(v.name) &&
+    (v.parent === null || isInt(v.parent)) &&
+    isNum(v.start) &&
+    optional(v.end, isNum) &&
+    (TASK_STATES as readonly unknown[]).includes(v.state) &&
+    optional(v.waitReason, isStr) &&
+    optional(v.loc, isLoc)
+  );
+}
+
+function isLeak(v: unknown): v is WireLeak {
+  return isObj(v) && isInt(v.task) && isStr(v.name) && isStr(v.waitReason) && isNum(v.since) && optional(v.loc, isLoc);
+}
+
+function isOutputLine(v: unknown): boolean {
+  return isObj(v) && isNum(v.t) && isInt(v.task) && isStr(v.text);
+}
+
+function isPanic(v: unknown): boolean {
+  return isObj(v) && isInt(v.task) && isStr(v.message) && optional(v.stack, isStr) && optional(v.loc, isLoc);
+}
+
+export function isRunResult(v: unknown): v is WireRunResult {
+  return (
+    isObj(v) &&
+    OUTCOMES.includes(v.outcome as Outcome) &&
+    isNum(v.virtualMs) &&
+    Array.isArray(v.output) &&
+    v.output.every(isOutputLine) &&
+    Array.isArray(v.tasks) &&
+    v.tasks.every(isTask) &&
+    Array.isArray(v.leaks) &&
+    v.leaks.every(isLeak) &&
+    optional(v.panic, isPanic) &&
+    isStr(v.report) &&
+    Array.isArray(v.trace) &&
+    v.trace.every(isTraceEvent)
+  );
+}
+
+function isRunRequestFields(v: Obj): boolean {
+  return (
+    isStr(v.source) &&
+    isInt(v.seed) &&
+    (v.mode === "instant" || v.mode === "paced") &&
+    isNum(v.speed) &&
+    v.speed >= MIN_SPEED &&
+    v.speed <= MAX_SPEED &&
+    Array.isArray(v.signals) &&
+    v.signals.every((s) => isObj(s) && isNum(s.at) && s.at >= 0 && isStr(s.name))
+  );
+}
+
+function reject<T>(reason: string): Validated<T> {
+  return { ok: false, reason };
+}
+
+/** Validates a message the page sent to the worker. */
+export function parseToWorker(data: unknown): Validated<ToWorker> {
+  if (!isObj(data) || !isInt(data.runId)) return reject("not a message with a runId");
+  switch (data.type) {
+    case "run":
+      return isRunRequestFields(data) ? { ok: true, value: data as ToWorker } : reject("malformed run request");
+    case "signal":
+      return (SIGNAL_NAMES as readonly unknown[]).includes(data.name) ? { ok: true, value: data as ToWorker } : reject("unknown signal");
+    default:
+      return reject(`unknown message type ${JSON.stringify(data.type)}`);
+  }
+}
+
+/** Validates a message the worker sent to the page. */
+export function parseFromWorker(data: unknown): Validated<FromWorker> {
+  if (!isObj(data)) return reject("not an object");
+  if (data.type === "ready") return { ok: true, value: { type: "ready" } };
+  if (!isInt(data.runId)) return reject("no runId");
+  const ok = (): Validated<FromWorker> => ({ ok: true, value: data as FromWorker });
+  switch (data.type) {
+    case "heartbeat":
+    case "started":
+      return ok();
+    case "compile-error": {
+      const e = data.error;
+      return isObj(e) && isStr(e.message) && isInt(e.line) && isInt(e.column) ? ok() : reject("malformed compile error");
+    }
+    case "events":
+      return Array.isArray(data.events) && data.events.every(isTraceEvent) ? ok() : reject("malformed trace events");
+    case "awaiting-signal":
+      return typeof data.waiting === "boolean" ? ok() : reject("malformed awaiting-signal");
+    case "result":
+      return isRunResult(data.result) ? ok() : reject("malformed run result");
+    case "failure":
+      return isStr(data.message) ? ok() : reject("malformed failure");
+    default:
+      return reject(`unknown message type ${JSON.stringify(data.type)}`);
+  }
+}
