@@ -1,5 +1,6 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { lessonsPlugin } from "./src/lessons/vite-plugin.ts";
 
 // The policy user code runs under. Workers take headers from their own HTTP response,
 // so the preview server (what `npm start` serves) sends it on every response.
@@ -7,8 +8,9 @@ export const contentSecurityPolicy =
   "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' blob:; worker-src 'self' blob:; font-src 'self' data:; connect-src 'self'";
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [lessonsPlugin(), react()],
   worker: { format: "es" },
-  build: { target: "es2022", sourcemap: true },
+  // The manifest lets scripts/size.ts follow what a lesson page loads.
+  build: { target: "es2022", sourcemap: true, manifest: true },
   preview: { headers: { "Content-Security-Policy": contentSecurityPolicy } },
 });

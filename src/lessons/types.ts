@@ -33,6 +33,12 @@ export interface CodeView {
   line: number;
 }
 
+/** A signal the runner delivers at a virtual time: `signals="SIGTERM@1200"`. */
+export interface Signal {
+  signal: string;
+  atMs: number;
+}
+
 export interface Example {
   id: string;
   title: string;
@@ -47,6 +53,10 @@ export interface Example {
   output?: string[];
   /** Any other attributes the fence carried that the format allows (e.g. paced, signals). */
   attrs: Record<string, string>;
+  /** `signals=` parsed; absent when the fence has none. */
+  signals?: Signal[];
+  /** `live=true`: the playground starts in paced mode. */
+  live?: boolean;
 }
 
 export type Goal =
@@ -66,6 +76,8 @@ export interface Exercise {
   hints: string[];
   solution?: CodeView;
   attrs: Record<string, string>;
+  signals?: Signal[];
+  live?: boolean;
 }
 
 export type LessonPart =

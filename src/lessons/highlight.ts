@@ -1,0 +1,37 @@
+// Build-time syntax highlighting. Readers get coloured HTML; no highlighter ships to the browser.
+// Each token carries both themes as CSS variables (--shiki-light, --shiki-dark), and
+// code-theme.css picks one from <html data-theme>, so switching theme never re-highlights.
+// Themes: GitHub's "default" pair, whose token colours all reach WCAG AA contrast on their
+// backgrounds (plain github-dark's comments do not).
+import { createHighlighterCoreSync, type HighlighterCore } from "shiki/core";
+import { createJavaScriptRegexEngine } from "shiki/engine/javascript";
+import go from "shiki/langs/go.mjs";
+import json from "shiki/langs/json.mjs";
+import shellscript from "shiki/langs/shellscript.mjs";
+import typescript from "shiki/langs/typescript.mjs";
+import githubDark from "shiki/themes/github-dark-default.mjs";
+import githubLight from "shiki/themes/github-light-default.mjs";
+import type { CodeLang } from "./fence-info.ts";
+
+const shikiLang: Record<CodeLang, string> = { ts: "typescript", go: "go", sh: "shellscript", json: "json", text: "text" };
+
+let highlighter: HighlighterCore | undefined;
+
+/** One highlighter per process, made on first use (synchronous: the JS regex engine needs no WASM). */
+function getHighlighter(): HighlighterCore {
+  highlighter ??= createHighlighterCoreSync({
+    themes: [githubLight, githubDark],
+    langs: [typescript, go, shellscript, json],
+    engine: createJavaScriptRegexEngine(),
+  });
+  return highlighter;
+}
+
+/** `<pre class="shiki …"><code>…</code></pre>` for a block of code. */
+export function highlightCode(code: string, lang: CodeLang): string {
+  return getHighlighter().codeToHtml(code.replace(/\n$/, ""), {
+    lang: shikiLang[lang],
+    themes: { light: githubLight.name ?? "github-light-default", dark: githubDark.name ?? "github-dark-default" },
+    defaultColor: false,
+  });
+}

@@ -1,0 +1,63 @@
+// Lesson documents → the lesson model (types.ts). parseLesson reads one document;
+// loadLessons reads the lessons folder and checks the course as a whole. Both throw a
+// LessonError listing every problem as `lessons/x.md:LINE: sentence`.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { crossCheck } from "./cross-check.ts";
+import { LessonError, ProblemList, type LessonProblem } from "./errors.ts";
+import { splitFrontMatter } from "./front-matter.ts";
+import { readLessonBody } from "./lesson-body.ts";
+import type { Lesson, LessonMeta } from "./types.ts";
+
+export { LessonError } from "./errors.ts";
+
+/** `file` is the path shown in messages and kept in the model, e.g. "lessons/leaks.md". */
+export function parseLesson(file: string, text: string): Lesson {
+  const problems = new ProblemList(file);
+  const normalized = text.replace(/\r\n?/g, "\n");
+  const slug = path.basename(file, ".md");
+  const { frontMatter, body } = splitFrontMatter(normalized, slug, problems);
+  const content = readLessonBody(body, problems);
+  problems.throwIfAny();
+  if (!frontMatter) throw new LessonError([{ file, line: 1, message: "the front matter could not be read" }]);
+  return {
+    ...frontMatter,
+    file,
+    exampleIds: content.exampleIds,
+    exerciseIds: content.exerciseIds,
+    slideCount: content.slides.length,
+    headings: content.headings,
+    slides: content.slides,
+  };
+}
+
+/** The lesson files of a folder, as paths relative to the working directory, in name order. */
+export function lessonFiles(dir = "lessons"): string[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".md") && !name.startsWith("."))
+    .sort()
+    .map((name) => path.relative(process.cwd(), path.resolve(dir, name)).split(path.sep).join("/"));
+}
+
+/** Every lesson of `dir`, sorted by order; throws one LessonError with all problems of all files. */
+export function loadLessons(dir = "lessons"): Lesson[] {
+  const lessons: Lesson[] = [];
+  const problems: LessonProblem[] = [];
+  for (const file of lessonFiles(dir)) {
+    try {
+      lessons.push(parseLesson(file, readFileSync(file, "utf8")));
+    } catch (e) {
+      if (!(e instanceof LessonError)) throw e;
+      problems.push(...e.problems);
+    }
+  }
+  problems.push(...crossCheck(lessons));
+  if (problems.length > 0) throw new LessonError(problems);
+  return lessons.sort((a, b) => a.order - b.order);
+}
+
+/** The metadata the course outline needs, without slides. */
+export function lessonMeta(lesson: Lesson): LessonMeta {
+  const { slug, title, order, summary, minutes, file, exampleIds, exerciseIds, slideCount } = lesson;
+  return { slug, title, order, summary, minutes, file, exampleIds, exerciseIds, slideCount };
+}

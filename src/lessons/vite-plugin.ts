@@ -1,0 +1,125 @@
+// The lessons Vite plugin: `virtual:lessons` is the course index (metadata only) plus
+// loadLesson(slug), which imports `virtual:lessons/<slug>`, so each lesson is its own chunk.
+// The build fails with the `lessons/x.md:LINE: sentence` lines and nothing else; in dev a
+// broken lesson shows the same lines in Vite's overlay, and any .md change reloads the page.
+import path from "node:path";
+import type { Plugin, ViteDevServer } from "vite";
+import { LessonError } from "./errors.ts";
+import { lessonMeta, loadLessons } from "./parse.ts";
+import type { Lesson } from "./types.ts";
+
+export const indexId = "virtual:lessons";
+const lessonPrefix = "virtual:lessons/";
+const resolvedPrefix = "\0";
+
+export interface LessonsPluginOptions {
+  /** The lessons folder, relative to Vite's root. */
+  dir?: string;
+}
+
+/** The JavaScript of `virtual:lessons`. */
+export function indexModule(lessons: Lesson[]): string {
+  const loaders = lessons
+    .map((l) => `  ${JSON.stringify(l.slug)}: () => import(${JSON.stringify(lessonPrefix + l.slug)}),`)
+    .join("\n");
+  return [
+    `export const lessons = ${JSON.stringify(lessons.map(lessonMeta))};`,
+    `const chunks = {\n${loaders}\n};`,
+    `export function loadLesson(slug) {`,
+    `  const load = Object.hasOwn(chunks, slug) ? chunks[slug] : undefined;`,
+    `  return load ? load().then((m) => m.default) : Promise.resolve(undefined);`,
+    `}`,
+    ``,
+  ].join("\n");
+}
+
+/** The JavaScript of `virtual:lessons/<slug>`: the whole lesson (JSON.parse is the fastest way to load big literals). */
+export function lessonModule(lesson: Lesson): string {
+  return `export default JSON.parse(${JSON.stringify(JSON.stringify(lesson))});\n`;
+}
+
+/** An error whose printout is the problem lines alone: no stack trace for an author's mistake. */
+function reportError(error: LessonError): Error {
+  const plain = new Error(`Malformed lesson${error.problems.length > 1 ? "s" : ""}:\n${error.toString()}`);
+  plain.stack = plain.message;
+  return plain;
+}
+
+export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
+  let dir = path.resolve(options.dir ?? "lessons");
+  let lessons: Lesson[] = [];
+  let failure: LessonError | undefined;
+  /** configResolved already read the lessons for this build; buildStart need not read them again. */
+  let loadedForBuild = false;
+
+  const reload = () => {
+    try {
+      lessons = loadLessons(dir);
+      failure = undefined;
+    } catch (e) {
+      if (!(e instanceof LessonError)) throw e;
+      failure = e;
+    }
+  };
+
+  const isLessonFile = (file: string) => path.dirname(path.resolve(file)) === dir && file.endsWith(".md");
+
+  const invalidate = (server: ViteDevServer) => {
+    const graph = server.environments.client.moduleGraph;
+    for (const mod of graph.idToModuleMap.values()) {
+      if (mod.id?.startsWith(resolvedPrefix + indexId)) graph.invalidateModule(mod);
+    }
+  };
+
+  return {
+    name: "chanscope:lessons",
+    enforce: "pre",
+
+    configResolved(config) {
+      dir = path.resolve(config.root, options.dir ?? "lessons");
+      if (config.command !== "build") return;
+      // Checked before the bundler starts, so the CLI prints the problem lines alone
+      // (an error thrown inside the bundle step comes back wrapped, with a stack trace).
+      reload();
+      loadedForBuild = true;
+      if (failure) throw reportError(failure);
+    },
+
+    buildStart() {
+      if (!loadedForBuild) reload();
+      loadedForBuild = false;
+      for (const l of lessons) this.addWatchFile(path.resolve(l.file));
+      if (failure && this.environment.config.command === "build") throw reportError(failure);
+    },
+
+    resolveId(id) {
+      if (id === indexId || id.startsWith(lessonPrefix)) return resolvedPrefix + id;
+      return undefined;
+    },
+
+    load(id) {
+      if (!id.startsWith(resolvedPrefix + indexId)) return undefined;
+      if (failure) throw reportError(failure);
+      const name = id.slice(resolvedPrefix.length);
+      if (name === indexId) return indexModule(lessons);
+      const slug = name.slice(lessonPrefix.length);
+      const lesson = lessons.find((l) => l.slug === slug);
+      if (!lesson) throw new Error(`No lesson "${slug}" in ${path.relative(process.cwd(), dir) || "."}`);
+      return lessonModule(lesson);
+    },
+
+    configureServer(server) {
+      server.watcher.add(dir);
+      const onChange = (file: string) => {
+        if (!isLessonFile(file)) return;
+        reload();
+        invalidate(server);
+        if (failure) server.config.logger.error(failure.toString(), { timestamp: true });
+        server.ws.send({ type: "full-reload" });
+      };
+      server.watcher.on("add", onChange);
+      server.watcher.on("change", onChange);
+      server.watcher.on("unlink", onChange);
+    },
+  };
+}
