@@ -12,7 +12,7 @@ import { readExample, readExercise, readSolution, codeView, type Fence } from ".
 import type { ProblemList } from "./errors.ts";
 import { parseFenceInfo } from "./fence-info.ts";
 import { HeadingIds } from "./heading-ids.ts";
-import { inlineText, markdown, renderTokens, type FenceMeta } from "./markdown.ts";
+import { inlineText, markdown, markdownDepth, renderTokens, type FenceMeta } from "./markdown.ts";
 import type { CodeView, Exercise, Heading, LessonPart, Slide } from "./types.ts";
 
 export interface LessonBody {
@@ -270,7 +270,7 @@ class BodyReader {
     const text = inlineText(inline);
     const id = this.#ids.next(text);
     open.attrSet("id", id);
-    const depth = Number(open.tag.slice(1));
+    const depth = markdownDepth(open);
     if (depth <= 4) this.#headings.push({ id, text, depth: depth as Heading["depth"] });
     if (this.#slide.title === undefined) {
       this.#slide.title = text;

@@ -28,12 +28,28 @@ function createMarkdown(): MarkdownIt {
       return name !== "" && !(containerNames as readonly string[]).includes(name);
     },
   });
+  // The page's <h1> is the lesson title from the front matter, so `#` renders as <h2>, `##` as
+  // <h3> … (heading order stays valid). Heading.depth keeps the Markdown level.
+  md.core.ruler.push("demote_headings", (state) => {
+    for (const token of state.tokens) {
+      if (token.type === "heading_open" || token.type === "heading_close") {
+        token.tag = `h${Math.min(markdownDepth(token) + 1, 6)}`;
+      }
+    }
+  });
   md.renderer.rules.fence = (tokens, idx) => {
     const token = tokens[idx];
     const meta = token.meta as FenceMeta | null;
     return highlightCode(token.content, meta?.info?.lang ?? guessLang(token.info));
   };
   return md;
+}
+
+/** 1 for `#` or a `===` underline, 2 for `##` or a `---` underline, … */
+export function markdownDepth(heading: Token): number {
+  if (heading.markup === "=") return 1;
+  if (heading.markup === "-") return 2;
+  return heading.markup.length;
 }
 
 const plainLangs: Record<string, CodeLang> = { ts: "ts", typescript: "ts", go: "go", sh: "sh", bash: "sh", shell: "sh", json: "json" };
