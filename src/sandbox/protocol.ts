@@ -26,8 +26,8 @@ export interface WireTraceEvent {
   seq: number;
   t: number;
   kind: string;
-  task?: number;
-  loc?: Loc;
+  task?: number | null;
+  loc?: Loc | null;
   [field: string]: unknown;
 }
 
