@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Goal } from "../lessons/types.ts";
-import { checkExample, checkGoals, describeLeaks, diffOutput, outputLines, parseSignals, type RunSummary } from "./expectations.ts";
+import { checkExample, checkGoals, describeLeaks, diffOutput, outputLines, type RunSummary } from "./expectations.ts";
 
 function run(partial: Partial<RunSummary>): RunSummary {
   return { outcome: "ok", virtualMs: 0, output: [], leaks: [], report: "", ...partial };
@@ -89,16 +89,5 @@ describe("checkGoals", () => {
       "finished at 151 ms (virtual)",
       'never printed that line (last line: "9 saved")',
     ]);
-  });
-});
-
-describe("parseSignals", () => {
-  it("reads comma-separated name@ms entries", () => {
-    expect(parseSignals("SIGTERM@1200, SIGINT@50")).toEqual([{ name: "SIGTERM", at: 1200 }, { name: "SIGINT", at: 50 }]);
-    expect(parseSignals(undefined)).toEqual([]);
-  });
-
-  it("rejects an entry without a time, naming it", () => {
-    expect(() => parseSignals("SIGTERM")).toThrow('signals entry "SIGTERM" should look like SIGTERM@1200');
   });
 });

@@ -115,22 +115,3 @@ export function checkGoal(goal: Goal, result: RunSummary): GoalCheck {
 export function checkGoals(goals: Goal[], result: RunSummary): GoalCheck[] {
   return goals.map((goal) => checkGoal(goal, result));
 }
-
-/** A signal the run delivers at a virtual time, as the `signals` attribute declares it. */
-export interface ScheduledSignal {
-  at: number;
-  name: string;
-}
-
-/**
- * Parses `signals="SIGTERM@1200, SIGINT@50"`. Throws an Error with a sentence naming the bad
- * entry (the lesson pipeline validates this too; the checker must not run a half-read example).
- */
-export function parseSignals(attr: string | undefined): ScheduledSignal[] {
-  if (!attr || attr.trim() === "") return [];
-  return attr.split(",").map((part) => {
-    const m = /^\s*(SIG[A-Z]+)\s*@\s*(\d+(?:\.\d+)?)\s*$/.exec(part);
-    if (!m) throw new Error(`signals entry ${JSON.stringify(part.trim())} should look like SIGTERM@1200 (signal name @ virtual ms)`);
-    return { name: m[1]!, at: Number(m[2]) };
-  });
-}
