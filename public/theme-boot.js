@@ -2,11 +2,12 @@
 // A classic (blocking) script in <head>: it runs before the page renders, and it is a file rather
 // than inline code so the Content-Security-Policy needs no 'unsafe-inline' for scripts.
 // Same rule as src/app/theme/theme.ts (storage key "chanscope-theme"; "light" | "dark" | system).
+/* global window, document */
 (function () {
   var stored = null;
   try {
     stored = window.localStorage.getItem("chanscope-theme");
-  } catch (e) {
+  } catch {
     stored = null;
   }
   var preference = stored === "light" || stored === "dark" ? stored : "system";

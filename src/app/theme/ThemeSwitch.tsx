@@ -46,7 +46,7 @@ export function ThemeSwitch() {
             onChange={() => setPreference(p)}
           />
           <ThemeIcon preference={p} />
-          <span className="theme-switch__label">{labels[p]}</span>
+          <span className="theme-switch__label visually-hidden-narrow">{labels[p]}</span>
         </label>
       ))}
     </fieldset>

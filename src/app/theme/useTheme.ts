@@ -1,6 +1,7 @@
 // The theme at the edges: localStorage, the prefers-color-scheme query, and <html data-theme>.
 // The decisions themselves are in theme.ts.
-import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useState } from "react";
+import { useMediaQuery } from "../layout/useMediaQuery.ts";
 import { parseThemePreference, resolveTheme, themeStorageKey, type Theme, type ThemePreference } from "./theme.ts";
 
 const darkQuery = "(prefers-color-scheme: dark)";
@@ -22,14 +23,6 @@ function storePreference(preference: ThemePreference): void {
   }
 }
 
-function subscribeToSystem(onChange: () => void): () => void {
-  const query = window.matchMedia(darkQuery);
-  query.addEventListener("change", onChange);
-  return () => query.removeEventListener("change", onChange);
-}
-
-const systemPrefersDark = (): boolean => window.matchMedia(darkQuery).matches;
-
 export interface ThemeState {
   preference: ThemePreference;
   theme: Theme;
@@ -39,7 +32,7 @@ export interface ThemeState {
 /** The reader's theme preference, remembered, applied to <html>, and kept in step across tabs. */
 export function useTheme(): ThemeState {
   const [preference, setPreferenceState] = useState<ThemePreference>(readStoredPreference);
-  const systemDark = useSyncExternalStore(subscribeToSystem, systemPrefersDark, () => false);
+  const systemDark = useMediaQuery(darkQuery);
   const theme = resolveTheme(preference, systemDark);
 
   useEffect(() => {

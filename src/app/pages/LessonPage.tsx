@@ -1,0 +1,95 @@
+import { useState } from "react";
+import { Link, useLocation } from "wouter";
+import { lessons } from "virtual:lessons";
+import type { Lesson } from "../../lessons/types.ts";
+import { PageHeading } from "../a11y/PageHeading.tsx";
+import { useDocumentTitle } from "../a11y/useDocumentTitle.ts";
+import { useScrollToHash } from "../a11y/useScrollToHash.ts";
+import { useInternalLinks } from "../layout/useInternalLinks.ts";
+import { LessonPager } from "../lesson/LessonPager.tsx";
+import { LessonParts } from "../lesson/LessonParts.tsx";
+import { lessonPosition, type LessonPosition } from "../lesson/neighbours.ts";
+import { ShortcutHelp } from "../lesson/ShortcutHelp.tsx";
+import { Toc } from "../lesson/Toc.tsx";
+import { useLesson } from "../lesson/useLesson.ts";
+import { useLessonShortcuts } from "../lesson/useLessonShortcuts.ts";
+import { paths } from "../routes.ts";
+import { LoadFailed, PageLoading } from "./PageStatus.tsx";
+import { NotFoundPage } from "./NotFoundPage.tsx";
+import "../lesson/lesson.css";
+
+/** /lessons/<slug>: the whole lesson as one article. */
+export default function LessonPage({ slug }: { slug: string }) {
+  const load = useLesson(slug);
+  const position = lessonPosition(lessons, slug);
+  if (load.status === "loading") return <PageLoading what="lesson" />;
+  if (load.status === "failed") return <LoadFailed what="this lesson" message={load.message} />;
+  if (load.status === "missing" || !position) return <NotFoundPage path={paths.lesson(slug)} />;
+  return <LessonArticle lesson={load.lesson} position={position} />;
+}
+
+function LessonArticle({ lesson, position }: { lesson: Lesson; position: LessonPosition }) {
+  const [, navigate] = useLocation();
+  const [helpOpen, setHelpOpen] = useState(false);
+  const onArticleClick = useInternalLinks();
+  useDocumentTitle(lesson.title);
+  useScrollToHash(true);
+  useLessonShortcuts((action) => {
+    if (action === "help") setHelpOpen(true);
+    else if (action === "present") navigate(paths.slides(lesson.slug, 1));
+    else {
+      const to = action === "next-lesson" ? position.next : position.previous;
+      if (to) navigate(paths.lesson(to.slug));
+    }
+  });
+  const exampleCount = lesson.exampleIds.length;
+  const exerciseCount = lesson.exerciseIds.length;
+
+  return (
+    <div className="lesson">
+      <header className="lesson__header">
+        <p className="lesson__eyebrow">
+          <Link href={paths.home()}>Course</Link>
+          <span aria-hidden="true"> / </span>
+          Lesson {position.number} of {position.total}
+        </p>
+        <PageHeading className="lesson__title">{lesson.title}</PageHeading>
+        <p className="lesson__summary">{lesson.summary}</p>
+        <div className="lesson__meta">
+          <ul className="meta-list" aria-label="About this lesson">
+            <li>{lesson.minutes} min</li>
+            {exampleCount > 0 && <li>{exampleCount === 1 ? "1 example" : `${exampleCount} examples`}</li>}
+            {exerciseCount > 0 && <li>{exerciseCount === 1 ? "1 exercise" : `${exerciseCount} exercises`}</li>}
+            <li>{lesson.slideCount === 1 ? "1 slide" : `${lesson.slideCount} slides`}</li>
+          </ul>
+          <div className="lesson__actions">
+            <Link href={paths.slides(lesson.slug, 1)} className="button">
+              <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round">
+                <rect x="3" y="4" width="18" height="13" rx="2" />
+                <path d="M8 21h8M12 17v4" />
+              </svg>
+              Present
+            </Link>
+            <button type="button" className="button button--quiet" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
+              Shortcuts
+            </button>
+          </div>
+        </div>
+      </header>
+      <div className="lesson__body">
+        <aside className="lesson__aside">
+          <Toc headings={lesson.headings} />
+        </aside>
+        <article className="lesson__article" onClick={onArticleClick}>
+          {lesson.slides.map((slide) => (
+            <section key={slide.number} className="lesson__section" data-slide={slide.number}>
+              <LessonParts parts={slide.parts} />
+            </section>
+          ))}
+          <LessonPager position={position} />
+        </article>
+      </div>
+      <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+    </div>
+  );
+}
