@@ -39,8 +39,8 @@ describe("compileUserModule", () => {
       "  const v: number | undefined = await c.recv();",
       "}",
     ].join("\n");
-    // `await` is at column 33 (1-based) of line 4 in the source, though earlier in the output.
-    expect(lines(compiled(source))[3]).toBe("  const v = await (__loc(4, 33), c.recv());");
+    // `await` is at column 32 (0-based) of line 4 in the source, though earlier in the output.
+    expect(lines(compiled(source))[3]).toBe("  const v = await (__loc(4, 32), c.recv());");
   });
 
   it("marks go(…) and x.go(…) through their first argument, keeping the call's value", () => {
@@ -53,13 +53,13 @@ describe("compileUserModule", () => {
       "}",
     ].join("\n");
     const out = lines(compiled(source));
-    expect(out[3]).toBe('  go((__loc(4, 3), "worker"), async () => {})');
-    expect(out[4]).toBe("  await (__loc(5, 3), wg.go((__loc(5, 9), async () => {})))");
+    expect(out[3]).toBe('  go((__loc(4, 2), "worker"), async () => {})');
+    expect(out[4]).toBe("  await (__loc(5, 2), wg.go((__loc(5, 8), async () => {})))");
   });
 
   it("a go call on the line after an expression without a semicolon is not glued to it", () => {
     const js = compiled('import { go } from "chanscope";\nexport default async function main() {\n  const f = () => 1\n  go(f)\n}');
-    expect(lines(js)[3]).toBe("  go((__loc(4, 3), f))");
+    expect(lines(js)[3]).toBe("  go((__loc(4, 2), f))");
   });
 
   it("puts a for-await loop's line back after each body so a blocked loop reports its own line", () => {
@@ -73,14 +73,14 @@ describe("compileUserModule", () => {
     ].join("\n");
     const out = lines(compiled(source));
     expect(out[3]).toBe(
-      "  for await (const v of (__loc(4, 3), c)) try { if (v) continue; await (__loc(4, 47), c.recv()) } finally { __loc(4, 3); }",
+      "  for await (const v of (__loc(4, 2), c)) try { if (v) continue; await (__loc(4, 46), c.recv()) } finally { __loc(4, 2); }",
     );
-    expect(out[4]).toBe("  for await (const v of (__loc(5, 3), c)) try { console.log(v) } finally { __loc(5, 3); }");
+    expect(out[4]).toBe("  for await (const v of (__loc(5, 2), c)) try { console.log(v) } finally { __loc(5, 2); }");
   });
 
   it("nested awaits each get their own location", () => {
     const js = compiled('export default async function main() {\n  await await Promise.resolve(1)\n}');
-    expect(lines(js)[1]).toBe("  await (__loc(2, 3), await (__loc(2, 9), Promise.resolve(1)))");
+    expect(lines(js)[1]).toBe("  await (__loc(2, 2), await (__loc(2, 8), Promise.resolve(1)))");
   });
 
   it("imports __loc from chanscope on the first line", () => {

@@ -10,7 +10,8 @@
 //                                  (each iteration blocks in the loop head, so the loop's line is
 //                                   restored after the body, even after `continue`)
 //
-// L and C are the user's 1-based line and column of the `await`/call/`for`.
+// L is the user's 1-based line and C the 0-based column of the `await`/call/`for` (the trace's Loc
+// convention, src/runtime/trace.ts). Compile errors, shown in the editor, use 1-based columns.
 
 import type { Node } from "acorn";
 import type { Position } from "./source-map.ts";
@@ -74,7 +75,7 @@ export function locEdits(program: AnyNode, toUser: (p: Position) => Position): E
   const locCall = (node: AnyNode) => {
     const start = node.loc?.start;
     const user = start ? toUser({ line: start.line, column: start.column }) : { line: 0, column: 0 };
-    return `${LOC_FUNCTION}(${user.line}, ${user.column + 1})`;
+    return `${LOC_FUNCTION}(${user.line}, ${user.column})`;
   };
 
   walk(program, (node) => {
