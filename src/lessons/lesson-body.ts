@@ -293,7 +293,10 @@ class BodyReader {
     if (s.parts.length === 0 && s.notes.length === 0) {
       // A document may end with a stray `---`; an empty slide anywhere else is a mistake.
       if (atEnd && this.#slides.length > 0) return;
-      this.#problems.add(s.line, `this slide is empty; remove the extra "---" or put content between the "---" lines`);
+      this.#problems.add(
+        s.line,
+        atEnd ? `the lesson has no content after its front matter` : `this slide is empty; remove the extra "---" or put content between the "---" lines`,
+      );
     }
     this.#slides.push(s);
   }

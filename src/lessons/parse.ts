@@ -31,21 +31,27 @@ export function parseLesson(file: string, text: string): Lesson {
   };
 }
 
-/** The lesson files of a folder, as paths relative to the working directory, in name order. */
-export function lessonFiles(dir = "lessons"): string[] {
-  return readdirSync(dir)
+/**
+ * The lesson files of a folder in name order, as paths relative to `base` (the working
+ * directory, or Vite's root), which is how messages and `Lesson.file` name them.
+ */
+export function lessonFiles(dir = "lessons", base = process.cwd()): string[] {
+  return readdirSync(path.resolve(base, dir))
     .filter((name) => name.endsWith(".md") && !name.startsWith("."))
     .sort()
-    .map((name) => path.relative(process.cwd(), path.resolve(dir, name)).split(path.sep).join("/"));
+    .map((name) => path.relative(base, path.resolve(base, dir, name)).split(path.sep).join("/"));
 }
 
-/** Every lesson of `dir`, sorted by order; throws one LessonError with all problems of all files. */
-export function loadLessons(dir = "lessons"): Lesson[] {
+/**
+ * Every lesson of `dir`, sorted by order; throws one LessonError with all problems of all files.
+ * `base` is the folder file names are shown relative to (default: the working directory).
+ */
+export function loadLessons(dir = "lessons", base = process.cwd()): Lesson[] {
   const lessons: Lesson[] = [];
   const problems: LessonProblem[] = [];
-  for (const file of lessonFiles(dir)) {
+  for (const file of lessonFiles(dir, base)) {
     try {
-      lessons.push(parseLesson(file, readFileSync(file, "utf8")));
+      lessons.push(parseLesson(file, readFileSync(path.resolve(base, file), "utf8")));
     } catch (e) {
       if (!(e instanceof LessonError)) throw e;
       problems.push(...e.problems);

@@ -46,7 +46,8 @@ function reportError(error: LessonError): Error {
 }
 
 export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
-  let dir = path.resolve(options.dir ?? "lessons");
+  let root = process.cwd();
+  let dir = path.resolve(root, options.dir ?? "lessons");
   let lessons: Lesson[] = [];
   let failure: LessonError | undefined;
   /** configResolved already read the lessons for this build; buildStart need not read them again. */
@@ -54,7 +55,7 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
 
   const reload = () => {
     try {
-      lessons = loadLessons(dir);
+      lessons = loadLessons(dir, root);
       failure = undefined;
     } catch (e) {
       if (!(e instanceof LessonError)) throw e;
@@ -76,7 +77,8 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
     enforce: "pre",
 
     configResolved(config) {
-      dir = path.resolve(config.root, options.dir ?? "lessons");
+      root = config.root;
+      dir = path.resolve(root, options.dir ?? "lessons");
       if (config.command !== "build") return;
       // Checked before the bundler starts, so the CLI prints the problem lines alone
       // (an error thrown inside the bundle step comes back wrapped, with a stack trace).
@@ -88,7 +90,7 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
     buildStart() {
       if (!loadedForBuild) reload();
       loadedForBuild = false;
-      for (const l of lessons) this.addWatchFile(path.resolve(l.file));
+      for (const l of lessons) this.addWatchFile(path.resolve(root, l.file));
       if (failure && this.environment.config.command === "build") throw reportError(failure);
     },
 
@@ -104,7 +106,7 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
       if (name === indexId) return indexModule(lessons);
       const slug = name.slice(lessonPrefix.length);
       const lesson = lessons.find((l) => l.slug === slug);
-      if (!lesson) throw new Error(`No lesson "${slug}" in ${path.relative(process.cwd(), dir) || "."}`);
+      if (!lesson) throw new Error(`No lesson "${slug}" in ${path.relative(root, dir) || "."}`);
       return lessonModule(lesson);
     },
 

@@ -1,0 +1,66 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { build, type Rollup } from "vite";
+import { describe, expect, it } from "vitest";
+import { indexModule, lessonModule, lessonsPlugin } from "./vite-plugin.ts";
+import { parseLesson } from "./parse.ts";
+
+const good = readFileSync(path.join(import.meta.dirname, "fixtures", "good.md"), "utf8");
+
+/** A throwaway Vite project whose entry imports virtual:lessons. */
+function project(lessons: Record<string, string>): string {
+  const root = mkdtempSync(path.join(tmpdir(), "lessons-plugin-"));
+  mkdirSync(path.join(root, "lessons"));
+  for (const [name, text] of Object.entries(lessons)) writeFileSync(path.join(root, "lessons", name), text);
+  writeFileSync(path.join(root, "index.html"), '<!doctype html><script type="module" src="/main.js"></script>\n');
+  writeFileSync(
+    path.join(root, "main.js"),
+    'import { lessons, loadLesson } from "virtual:lessons";\nconsole.log(lessons.length);\nloadLesson("good").then((l) => console.log(l.title));\n',
+  );
+  return root;
+}
+
+async function buildProject(root: string): Promise<Rollup.RollupOutput> {
+  const result = await build({ root, configFile: false, logLevel: "silent", plugins: [lessonsPlugin()], build: { write: false, manifest: true } });
+  return (Array.isArray(result) ? result[0] : result) as Rollup.RollupOutput;
+}
+
+describe("the virtual:lessons module", () => {
+  const lesson = parseLesson("lessons/good.md", good);
+
+  it("exports metadata only, and loads each lesson through its own dynamic import", () => {
+    const code = indexModule([lesson]);
+    expect(code).toContain('"good": () => import("virtual:lessons/good")');
+    expect(code).toContain('"slug":"good"');
+    expect(code).not.toContain("slides");
+  });
+
+  it("a lesson module evaluates back to the lesson", async () => {
+    const url = `data:text/javascript,${encodeURIComponent(lessonModule(lesson))}`;
+    const mod = (await import(/* @vite-ignore */ url)) as { default: unknown };
+    expect(mod.default).toEqual(lesson);
+  });
+
+  it("vite build emits the index in the entry and each lesson as its own chunk", async () => {
+    const out = await buildProject(project({ "good.md": good }));
+    const chunks = out.output.filter((o): o is Rollup.OutputChunk => o.type === "chunk");
+    const entry = chunks.find((c) => c.isEntry);
+    const lessonChunk = chunks.find((c) => c.facadeModuleId === "\0virtual:lessons/good");
+    expect(entry?.code).toContain("Leaks: the goroutine nobody waits for");
+    expect(entry?.code).not.toContain("shiki");
+    expect(lessonChunk?.isDynamicEntry).toBe(true);
+    expect(lessonChunk?.code).toContain("fix-leak");
+  }, 30_000);
+
+  it("vite build fails with the file:line lines of a malformed lesson", async () => {
+    const root = project({ "good.md": good.replace("minutes: 15", "minutes: soon").replace("title=\"A timeout helper\"", "") });
+    await expect(buildProject(root)).rejects.toThrow(
+      [
+        "Malformed lessons:",
+        'lessons/good.md:6: front matter field "minutes" must be a non-negative number, not "soon"',
+        "lessons/good.md:26: an example block needs a title=… attribute",
+      ].join("\n"),
+    );
+  }, 30_000);
+});
