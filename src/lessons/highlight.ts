@@ -27,11 +27,22 @@ function getHighlighter(): HighlighterCore {
   return highlighter;
 }
 
+// Highlighting is most of a lesson's parse time (~10 ms a block), so results are remembered:
+// in dev, re-reading every lesson after one edit only highlights the blocks that changed.
+const cache = new Map<string, string>();
+const cacheLimit = 4000;
+
 /** `<pre class="shiki …"><code>…</code></pre>` for a block of code. */
 export function highlightCode(code: string, lang: CodeLang): string {
-  return getHighlighter().codeToHtml(code.replace(/\n$/, ""), {
+  const key = `${lang}\n${code}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const html = getHighlighter().codeToHtml(code.replace(/\n$/, ""), {
     lang: shikiLang[lang],
     themes: { light: githubLight.name ?? "github-light-default", dark: githubDark.name ?? "github-dark-default" },
     defaultColor: false,
   });
+  if (cache.size >= cacheLimit) cache.clear();
+  cache.set(key, html);
+  return html;
 }
