@@ -93,16 +93,6 @@ describe("compileUserModule", () => {
     expect(js.startsWith('import { __loc } from "chanscope"; ')).toBe(true);
   });
 
-  it("rewrites allowed import specifiers when asked (the worker's blob: URLs)", () => {
-    const r = compileUserModule('import { go } from "chanscope";\nimport { createMachine } from "xstate";\nexport default function main() {}', {
-      resolveImport: (s) => `blob:runtime/${s}`,
-    });
-    expect(r.ok && r.js.split("\n").slice(0, 2)).toEqual([
-      'import { __loc } from "blob:runtime/chanscope"; import { go } from "blob:runtime/chanscope";',
-      'import { createMachine } from "blob:runtime/xstate";',
-    ]);
-  });
-
   it("rejects imports of anything but chanscope and xstate, at the specifier", () => {
     const error = failure('import { go } from "chanscope";\nimport fs from "node:fs";\nexport default function main() {}');
     expect(error).toMatchObject({ line: 2, column: 16 });

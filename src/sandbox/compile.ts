@@ -6,7 +6,7 @@
 
 import { parse, type Node } from "acorn";
 import { transform } from "sucrase";
-import { applyEdits, locEdits, LOC_FUNCTION, walk, type Edit } from "./instrument.ts";
+import { applyEdits, locEdits, LOC_FUNCTION, walk } from "./instrument.ts";
 import { originalPositionFor, type Position } from "./source-map.ts";
 
 /** The modules user code may import. Anything else would be a file or a network fetch. */
@@ -21,14 +21,6 @@ export interface CompileError {
 }
 
 export type CompileResult = { ok: true; js: string } | { ok: false; error: CompileError };
-
-export interface CompileOptions {
-  /**
-   * Rewrites each allowed import specifier, e.g. to a blob: URL in the worker. Without it the
-   * output keeps `from "chanscope"`.
-   */
-  resolveImport?: (specifier: AllowedImport) => string;
-}
 
 type AnyNode = Node & Record<string, unknown>;
 
@@ -71,7 +63,7 @@ function transpile(source: string): { code: string; mappings: string } {
 
 function parseModule(js: string, toUser: (p: Position) => Position): AnyNode {
   try {
-    return parse(js, { ecmaVersion: "latest", sourceType: "module", locations: true }) as AnyNode;
+    return parse(js, { ecmaVersion: "latest", sourceType: "module", locations: true }) as unknown as AnyNode;
   } catch (e) {
     const loc = (e as { loc?: { line: number; column: number } }).loc;
     const user = loc ? toUser(loc) : { line: 1, column: 0 };
@@ -80,9 +72,8 @@ function parseModule(js: string, toUser: (p: Position) => Position): AnyNode {
   }
 }
 
-/** Checks imports, exports and reserved names; returns the import specifier literals. */
-function checkModule(program: AnyNode, toUser: (p: Position) => Position): AnyNode[] {
-  const specifiers: AnyNode[] = [];
+/** Checks imports, exports and reserved names. */
+function checkModule(program: AnyNode, toUser: (p: Position) => Position): void {
   let hasDefault = false;
   const fail = (node: AnyNode, message: string): never => {
     const start = node.loc?.start ?? { line: 1, column: 0 };
@@ -104,7 +95,6 @@ function checkModule(program: AnyNode, toUser: (p: Position) => Position): AnyNo
               `The sandbox has no files or network; use chanscope's sleep, channels and timers to stand in for I/O.`,
           );
         }
-        specifiers.push(source);
         break;
       }
       case "ExportDefaultDeclaration":
@@ -127,7 +117,6 @@ function checkModule(program: AnyNode, toUser: (p: Position) => Position): AnyNo
       1,
     );
   }
-  return specifiers;
 }
 
 /**
@@ -135,23 +124,15 @@ function checkModule(program: AnyNode, toUser: (p: Position) => Position): AnyNo
  * source, importing `__loc` from "chanscope" (on the first line) and calling it before each await
  * and spawn.
  */
-export function compileUserModule(source: string, options: CompileOptions = {}): CompileResult {
+export function compileUserModule(source: string): CompileResult {
   try {
     const { code, mappings } = transpile(source);
     const toUser = originalPositionFor(mappings);
     const program = parseModule(code, toUser);
-    const specifiers = checkModule(program, toUser);
-    const resolve = options.resolveImport ?? ((s: AllowedImport) => s);
-    const edits: Edit[] = locEdits(program, toUser);
-    if (options.resolveImport) {
-      for (const lit of specifiers) {
-        const text = JSON.stringify(resolve(lit.value as AllowedImport));
-        edits.push({ pos: lit.start, end: lit.end, text, kind: "open", seq: edits.length });
-      }
-    }
+    checkModule(program, toUser);
     // On the first line, so every other line keeps its number.
-    const locImport = `import { ${LOC_FUNCTION} } from ${JSON.stringify(resolve("chanscope"))}; `;
-    return { ok: true, js: locImport + applyEdits(code, edits) };
+    const locImport = `import { ${LOC_FUNCTION} } from "chanscope"; `;
+    return { ok: true, js: locImport + applyEdits(code, locEdits(program, toUser)) };
   } catch (e) {
     if (e instanceof UserCodeError) {
       return { ok: false, error: { message: e.message, line: e.line, column: e.column } };

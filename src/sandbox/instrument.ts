@@ -19,13 +19,9 @@ import type { Position } from "./source-map.ts";
 /** The name the instrumented code calls; the compiler imports it from "chanscope". */
 export const LOC_FUNCTION = "__loc";
 
-/**
- * A text edit on the transpiled code: insert `text` at `pos`, replacing up to `end` when given.
- * Replaced ranges never overlap other edits (they are import specifiers).
- */
+/** A text edit on the transpiled code: insert `text` at `pos`. */
 export interface Edit {
   pos: number;
-  end?: number;
   text: string;
   /** Openers at one position go outer-first; closers inner-first. */
   kind: "open" | "close";
@@ -116,7 +112,7 @@ export function applyEdits(js: string, edits: Edit[]): string {
   let at = 0;
   for (const edit of sorted) {
     out += js.slice(at, edit.pos) + edit.text;
-    at = edit.end ?? edit.pos;
+    at = edit.pos;
   }
   return out + js.slice(at);
 }

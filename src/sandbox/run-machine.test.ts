@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createActor, SimulatedClock } from "xstate";
 import type { FromWorker, RunRequest, SignalName, WireRunResult } from "./protocol.ts";
-import { createRunMachine, statusOf, traceOf, UNRESPONSIVE_MESSAGE, WATCHDOG_MS, type SandboxPort } from "./run-machine.ts";
+import { createRunMachine, STARTUP_MS, statusOf, traceOf, UNRESPONSIVE_MESSAGE, WATCHDOG_MS, type SandboxPort } from "./run-machine.ts";
 
 /** A sandbox that does nothing by itself: the test speaks for the worker. */
 class FakePort implements SandboxPort {
@@ -48,6 +48,16 @@ describe("run machine", () => {
     expect(status()).toBe("finished");
     expect(actor.getSnapshot().context.result?.outcome).toBe("ok");
     expect(port.last.killed).toBe(true); // the used worker is released when the run ends
+  });
+
+  it("joins the streamed trace batches into the result when the worker sends it without a trace", () => {
+    const { actor, emit } = setup();
+    actor.send({ type: "RUN", request: request() });
+    emit({ type: "started", runId: 1 });
+    emit({ type: "events", runId: 1, events: [{ seq: 0, t: 0, kind: "task.spawn", task: 1 }] });
+    emit({ type: "events", runId: 1, events: [{ seq: 1, t: 5, kind: "task.exit", task: 1 }] });
+    emit({ type: "result", runId: 1, result: { ...result("ok"), trace: [] } });
+    expect(actor.getSnapshot().context.result?.trace.map((e) => e.seq)).toEqual([0, 1]);
   });
 
   it("routes panic and deadlock results to their own states, and limit/signal to finished", () => {
@@ -139,6 +149,16 @@ describe("run machine", () => {
     expect(port.last.killed).toBe(true);
     expect(actor.getSnapshot().context.killed).toEqual({ reason: "unresponsive", message: UNRESPONSIVE_MESSAGE });
     expect(traceOf(actor.getSnapshot().context)).toHaveLength(1);
+  });
+
+  it("gives a cold worker until its first message to load, then holds it to 2 s", () => {
+    const { actor, status, emit, clock } = setup();
+    actor.send({ type: "RUN", request: request() });
+    clock.increment(STARTUP_MS - 1);
+    expect(status()).toBe("compiling");
+    emit({ type: "heartbeat", runId: 1 });
+    clock.increment(WATCHDOG_MS);
+    expect(status()).toBe("killed");
   });
 
   it("heartbeats keep the watchdog quiet, also while a paced run waits for a signal", () => {

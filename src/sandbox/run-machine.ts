@@ -1,7 +1,8 @@
 // The run lifecycle of one playground, as an XState machine (DESIGN §5):
 //
 //   idle ─RUN→ active: compiling ─started→ running | paced ⇄ awaitingSignal
-//              (the watchdog: 2 s without any word from the worker → killed)
+//              (the watchdog: 2 s without any word from the worker → killed; the first word
+//               may take up to 15 s, while a cold worker loads)
 //   active ─result→ finished | panicked | deadlocked     ─compile-error→ compileError
 //   active ─STOP / worker failure / watchdog→ killed
 //   every end state ─RUN→ active (a fresh run)
@@ -16,6 +17,9 @@ import type { FromWorker, RunRequest, SignalName, WireRunResult, WireTraceEvent 
 
 /** How long the worker may stay silent (no heartbeat, no events) before it is terminated. */
 export const WATCHDOG_MS = 2000;
+
+/** Until the worker's first word: a cold worker may still be downloading its code. */
+export const STARTUP_MS = 15_000;
 
 export const UNRESPONSIVE_MESSAGE = "Stopped: the program did not yield for 2 s (an endless loop with no await?)";
 export const STOPPED_MESSAGE = "Stopped: you pressed Stop.";
@@ -109,7 +113,13 @@ export function createRunMachine(port: SandboxPort) {
           return batch && batch.length > 0 ? [...context.traceChunks, batch] : context.traceChunks;
         },
       }),
-      storeResult: assign({ result: ({ event }) => messageOf(event, "result")?.result }),
+      // The worker streams the trace in batches and sends the result without it (no second copy).
+      storeResult: assign({
+        result: ({ context, event }) => {
+          const result = messageOf(event, "result")?.result;
+          return result && result.trace.length === 0 ? { ...result, trace: context.traceChunks.flat() } : result;
+        },
+      }),
       storeCompileError: assign({ compileError: ({ event }) => messageOf(event, "compile-error")?.error }),
       killedByUser: assign({ killed: { reason: "stopped", message: STOPPED_MESSAGE } }),
       killedByWatchdog: assign({ killed: { reason: "unresponsive", message: UNRESPONSIVE_MESSAGE } }),
@@ -117,6 +127,7 @@ export function createRunMachine(port: SandboxPort) {
         killed: ({ event }) => ({ reason: "crashed" as const, message: messageOf(event, "failure")?.message ?? "The sandbox failed." }),
       }),
       armWatchdog: raise({ type: "WATCHDOG" }, { id: "watchdog", delay: WATCHDOG_MS }),
+      armStartupWatchdog: raise({ type: "WATCHDOG" }, { id: "watchdog", delay: STARTUP_MS }),
       disarmWatchdog: cancel("watchdog"),
       forwardSignal: sendTo("sandbox", ({ event }) => ({ type: "SEND_SIGNAL" as const, name: event.type === "SEND_SIGNAL" ? event.name : "SIGINT" })),
     },
@@ -132,7 +143,7 @@ export function createRunMachine(port: SandboxPort) {
           src: "sandbox",
           input: ({ context }) => ({ runId: context.runId, request: context.request as RunRequest }),
         },
-        entry: "armWatchdog",
+        entry: "armStartupWatchdog",
         exit: "disarmWatchdog",
         on: {
           // Run again while running: the current run ends (its worker is killed) and a new one starts.
