@@ -1,0 +1,197 @@
+// The host side of the runtime (not importable from user code): run(main, options) runs a program
+// to its end and returns what happened — outcome, output, tasks, leaks, report and trace.
+
+import { formatArgs } from "./format.ts";
+import { buildReport } from "./report.ts";
+import { active, DEFAULT_LIMITS, Run, setActive, waitReasonOf, type Ending } from "./scheduler.ts";
+import type { TaskState } from "./task.ts";
+import type { Loc, TraceEvent } from "./trace.ts";
+
+export type Outcome = "ok" | "deadlock" | "panic" | "limit" | "signal" | "stopped";
+
+/** Live control of a run, given to onStart. */
+export interface RunControl {
+  /** Delivers a signal now (e.g. "SIGTERM"), as `kill -TERM` would. */
+  signal(name: string): void;
+  /** Ends the run at once with outcome "stopped". */
+  stop(): void;
+}
+
+export interface RunOptions {
+  /** Seed of every random choice (select, explore). Default 1. */
+  seed?: number;
+  /** Record the trace. Default true; false for benchmarks. */
+  trace?: boolean;
+  /** Also pick the next runnable task at random, to hunt for interleavings. */
+  explore?: boolean;
+  /** step = one runtime operation; tasks = spawned in total. Defaults 5 000 000 steps, 100 000 tasks, 3 600 000 virtual ms. */
+  limits?: { steps?: number; tasks?: number; virtualMs?: number };
+  /** Signals delivered at virtual ms, e.g. [{ at: 1200, name: "SIGTERM" }]. */
+  signals?: { at: number; name: string }[];
+  /** Virtual time follows the wall clock × speed (live demos). */
+  paced?: { speed: number };
+  /** Receives the trace in batches while the program runs. */
+  onEvents?: (batch: TraceEvent[]) => void;
+  /** Called once at the start with the run's live control. */
+  onStart?: (control: RunControl) => void;
+}
+
+export interface TaskInfo {
+  id: number;
+  name: string;
+  parent: number | null;
+  start: number;
+  end?: number;
+  state: TaskState;
+  waitReason?: string;
+  loc?: Loc;
+}
+
+export interface LeakInfo {
+  task: number;
+  name: string;
+  waitReason: string;
+  since: number;
+  loc?: Loc;
+}
+
+export interface PanicInfo {
+  task: number;
+  message: string;
+  stack?: string;
+}
+
+export interface RunResult {
+  outcome: Outcome;
+  /** Virtual ms at which the program ended (main returned, or the run stopped). */
+  virtualMs: number;
+  output: { t: number; task: number; text: string }[];
+  tasks: TaskInfo[];
+  leaks: LeakInfo[];
+  panic?: PanicInfo;
+  /** Go-style text: panic, deadlock dump, leaks. */
+  report: string;
+  trace: TraceEvent[];
+}
+
+type ConsoleMethod = "log" | "info" | "warn" | "error" | "debug";
+const CAPTURED: ConsoleMethod[] = ["log", "info", "warn", "error", "debug"];
+
+/**
+ * Runs `main` as the program's main task and resolves when the program ends. One run at a time
+ * per JavaScript realm: calling run() while another is active throws.
+ */
+export function run(main: () => unknown, options: RunOptions = {}): Promise<RunResult> {
+  if (active !== null && !active.over) {
+    throw new Error("chanscope: a program is already running in this realm; await its run() before starting another");
+  }
+  const speed = options.paced?.speed;
+  if (speed !== undefined && !(speed > 0)) throw new Error(`run: paced.speed must be a positive number, got ${speed}`);
+  const r = new Run({
+    seed: options.seed ?? 1,
+    trace: options.trace ?? true,
+    explore: options.explore ?? false,
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    paced: speed === undefined ? null : { speed },
+    onEvents: options.onEvents ?? null,
+  });
+  setActive(r);
+  const saved = new Map<ConsoleMethod, (...args: unknown[]) => void>();
+  for (const m of CAPTURED) {
+    saved.set(m, console[m]);
+    console[m] = (...args: unknown[]) => capture(r, args);
+  }
+  const restore = (): void => {
+    for (const m of CAPTURED) console[m] = saved.get(m) as (...args: unknown[]) => void;
+  };
+  return new Promise<RunResult>((resolve, reject) => {
+    r.onEnd = (ending) => {
+      restore();
+      try {
+        resolve(result(r, ending));
+      } catch (e) {
+        reject(e);
+      }
+    };
+    try {
+      for (const s of options.signals ?? []) r.scheduleSignal(s.at, s.name);
+      options.onStart?.({ signal: (name) => r.signalLive(name), stop: () => r.stop() });
+      r.start(main);
+    } catch (e) {
+      if (!r.over) {
+        restore();
+        r.over = true;
+        reject(e);
+      }
+    }
+  });
+}
+
+function capture(r: Run, args: unknown[]): void {
+  if (r.over || r.mainReturned) return; // Go's program has exited: nothing more is printed
+  const text = formatArgs(args);
+  const task = r.current === null ? 0 : r.current.id;
+  r.output.push({ t: r.now, task, text });
+  if (r.tracing) r.emit({ seq: r.seq++, t: r.now, kind: "log", task, text });
+}
+
+function result(r: Run, ending: Ending): RunResult {
+  const tasks: TaskInfo[] = r.tasks.map((t) => {
+    const info: TaskInfo = { id: t.id, name: t.name, parent: t.parent, start: t.start, state: t.state };
+    if (t.end !== undefined) info.end = t.end;
+    if (t.alive) info.waitReason = waitReasonOf(t);
+    const loc = t.state === "blocked" ? t.blockLoc() : t.lastLoc();
+    if (loc !== null) info.loc = loc;
+    return info;
+  });
+  const leaks: LeakInfo[] =
+    ending.outcome === "ok"
+      ? r.leaks().map((t) => {
+          const l: LeakInfo = { task: t.id, name: t.name, waitReason: waitReasonOf(t), since: t.since };
+          const loc = t.state === "blocked" ? t.blockLoc() : t.lastLoc();
+          if (loc !== null) l.loc = loc;
+          return l;
+        })
+      : [];
+  const res: RunResult = {
+    outcome: ending.outcome,
+    virtualMs: r.mainReturned ? r.mainEnd : r.now,
+    output: r.output,
+    tasks,
+    leaks,
+    report: buildReport(r, ending),
+    trace: r.trace,
+  };
+  if (ending.outcome === "panic") {
+    res.panic = { task: ending.task === null ? 0 : ending.task.id, message: ending.message };
+    if (ending.loc !== null && ending.task !== null) res.panic.stack = `${ending.task.name} at line ${ending.loc.line}`;
+  }
+  return res;
+}
+
+/**
+ * For host code that runs inside a task (the worker importing the user's module from main's task):
+ * awaits a promise from outside the runtime without tripping the foreign-await check. The task
+ * waits (reason "host") and the run neither deadlocks nor advances the clock past it meanwhile.
+ */
+export function hostWait<T>(p: PromiseLike<T>): PromiseLike<T> {
+  const r = active;
+  if (r === null || r.over || r.current === null) return p;
+  const t = r.enter();
+  r.hostWaits++;
+  p.then(
+    (v) => {
+      r.hostWaits--;
+      if (r.over) return;
+      r.wake(t, v);
+      r.poke();
+    },
+    (e: unknown) => {
+      r.hostWaits--;
+      if (r.over) return;
+      r.wakeWithError(t, e);
+      r.poke();
+    },
+  );
+  return r.block(t, "host", null) as unknown as PromiseLike<T>;
+}

@@ -1,0 +1,685 @@
+// The scheduler of one run: which task runs, when the clock moves, and how the run ends.
+//
+// Invariants:
+//   - At most one task runs at a time: `current`. It is set when the scheduler resumes a task and
+//     cleared when that task suspends on an operation (Suspension.then) or exits.
+//   - `dispatch` runs only while no task runs. It resumes the next runnable task (FIFO, or a
+//     seeded random pick in explore mode); when none can run it advances the virtual clock to the
+//     earliest timer that counts; when no timer counts the run is over (main returned) or
+//     deadlocked.
+//   - A woken task goes to the back of the run queue; it does not run until the current task
+//     blocks, exits or yields.
+//   - Every random choice comes from `rng`, so the same program and seed give the same trace.
+
+import { GoPanic, RunOver } from "./errors.ts";
+import { Prng } from "./prng.ts";
+import { Suspension, Task } from "./task.ts";
+import type { Loc, TraceEvent } from "./trace.ts";
+import { TimerHeap, type TimerEntry } from "./virtual-clock.ts";
+import { deliverSignal, waitsForSignal } from "./signal.ts";
+
+/** The run in progress in this JavaScript realm, if any. */
+export let active: Run | null = null;
+
+export function setActive(run: Run | null): void {
+  active = run;
+}
+
+/** The active run, or an error that says how to get one. */
+export function activeRun(): Run {
+  if (active === null) {
+    throw new Error("chanscope: no program is running; call this inside a program started with run()");
+  }
+  return active;
+}
+
+export interface Limits {
+  steps: number;
+  tasks: number;
+  virtualMs: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { steps: 5_000_000, tasks: 100_000, virtualMs: 3_600_000 };
+
+/** After main returns, the others run on (instantly) until they finish or block for good — or
+ * until these bounds, so a forgotten ticker cannot keep a finished program alive. */
+const DRAIN_STEPS = 200_000;
+const DRAIN_MS = 60_000;
+/** More events than this ends the run with outcome "limit" rather than exhausting memory. */
+export const MAX_TRACE_EVENTS = 4_000_000;
+/** Non-blocking operations in a row after which a task yields (DESIGN §3). */
+const YIELD_EVERY = 1000;
+/** Explore mode: chance that an operation that could go on switches to another task anyway. */
+const EXPLORE_SWITCH = 0.25;
+
+export interface RunConfig {
+  seed: number;
+  trace: boolean;
+  explore: boolean;
+  limits: Limits;
+  paced: { speed: number } | null;
+  onEvents: ((batch: TraceEvent[]) => void) | null;
+}
+
+export type Ending =
+  | { outcome: "ok" }
+  | { outcome: "deadlock"; signalWait: boolean }
+  | { outcome: "panic"; task: Task | null; message: string; fatal: boolean; loc: Loc | null }
+  | { outcome: "limit"; message: string }
+  | { outcome: "signal"; name: string }
+  | { outcome: "stopped" };
+
+export interface OutputLine {
+  t: number;
+  task: number;
+  text: string;
+}
+
+const FIRED = 0;
+const NOTHING = 1;
+const WAITING = 2;
+
+/** Runnable tasks, oldest first; a growable ring. */
+class RunQueue {
+  #a: (Task | undefined)[] = new Array(16);
+  #head = 0;
+  #size = 0;
+
+  get size(): number {
+    return this.#size;
+  }
+
+  push(t: Task): void {
+    if (this.#size === this.#a.length) {
+      const b: (Task | undefined)[] = new Array(this.#a.length * 2);
+      for (let i = 0; i < this.#size; i++) b[i] = this.#a[(this.#head + i) % this.#a.length];
+      this.#a = b;
+      this.#head = 0;
+    }
+    this.#a[(this.#head + this.#size) % this.#a.length] = t;
+    this.#size++;
+  }
+
+  /** The oldest task, or (explore mode) a random one. */
+  take(rng: Prng | null): Task | undefined {
+    if (this.#size === 0) return undefined;
+    const n = this.#a.length;
+    if (rng !== null && this.#size > 1) {
+      const k = (this.#head + rng.below(this.#size)) % n;
+      const t = this.#a[k];
+      this.#a[k] = this.#a[this.#head];
+      this.#a[this.#head] = t;
+    }
+    const t = this.#a[this.#head];
+    this.#a[this.#head] = undefined;
+    this.#head = (this.#head + 1) % n;
+    this.#size--;
+    return t;
+  }
+}
+
+class SleepEntry implements TimerEntry {
+  constructor(
+    readonly when: number,
+    readonly seq: number,
+    readonly run: Run,
+    readonly task: Task,
+  ) {}
+  live(): boolean {
+    return this.task.state === "blocked";
+  }
+  fire(): void {
+    this.run.wake(this.task, undefined);
+  }
+}
+
+class SignalEntry implements TimerEntry {
+  constructor(
+    readonly when: number,
+    readonly seq: number,
+    readonly run: Run,
+    readonly name: string,
+  ) {}
+  live(): boolean {
+    return true;
+  }
+  fire(): void {
+    this.run.raiseSignal(this.name);
+  }
+}
+
+const now0 = (): number => (typeof performance !== "undefined" ? performance.now() : Date.now());
+
+export class Run {
+  readonly rng: Prng;
+  readonly explore: boolean;
+  readonly tracing: boolean;
+  readonly limits: Limits;
+  readonly paced: { speed: number } | null;
+  readonly onEvents: ((batch: TraceEvent[]) => void) | null;
+
+  trace: TraceEvent[] = [];
+  #flushed = 0;
+  seq = 0;
+  /** Virtual ms since the program started. */
+  now = 0;
+  steps = 0;
+  readonly tasks: Task[] = [];
+  alive = 0;
+  readonly output: OutputLine[] = [];
+  readonly clock = new TimerHeap();
+  #runq = new RunQueue();
+  current: Task | null = null;
+  main: Task | null = null;
+
+  /** The value and ok of the last receive done by recvNow (avoids a tuple per receive). */
+  rv: unknown = undefined;
+  rok = false;
+
+  nextChan = 1;
+  nextCtx = 1;
+  nextTimer = 1;
+  nextMsg = 1;
+
+  over = false;
+  mainReturned = false;
+  mainEnd = 0;
+  #drainSteps = 0;
+  ending: Ending | null = null;
+  /** Tasks waiting on a promise from the host (hostWait); they keep the run from deadlocking. */
+  hostWaits = 0;
+  /** Channels registered with signal.notify, and the signals each wants (null: all). */
+  readonly notified = new Map<object, Set<string> | null>();
+  #pendingSignals: string[] = [];
+
+  #watchdog: ReturnType<typeof setTimeout> | null = null;
+  #paceTimer: ReturnType<typeof setTimeout> | null = null;
+  #anchorWall = 0;
+  #anchorVirtual = 0;
+  #dispatching = false;
+  /** Called once when the run ends. */
+  onEnd: (ending: Ending) => void = () => {};
+  /** Per-run singletons (background context …), created on first use. */
+  readonly singletons = new Map<string, unknown>();
+
+  constructor(config: RunConfig) {
+    this.rng = new Prng(config.seed);
+    this.explore = config.explore;
+    this.tracing = config.trace;
+    this.limits = config.limits;
+    this.paced = config.paced;
+    this.onEvents = config.onEvents;
+  }
+
+  // ---- trace -------------------------------------------------------------------------------
+
+  /** Records an event (callers check `tracing` first, so an untraced run builds no objects). */
+  emit(e: TraceEvent): void {
+    this.trace.push(e);
+    if (this.trace.length - this.#flushed >= 256) {
+      if (this.onEvents !== null) this.flush();
+      if (this.trace.length > MAX_TRACE_EVENTS) {
+        this.end({ outcome: "limit", message: `the trace reached ${MAX_TRACE_EVENTS} events (the most a run may record); shorten the program or run it with tracing off` });
+        throw new RunOver();
+      }
+    }
+  }
+
+  /** Sends the events not yet streamed to onEvents. */
+  flush(): void {
+    if (this.onEvents === null || this.#flushed === this.trace.length) return;
+    const batch = this.trace.slice(this.#flushed);
+    this.#flushed = this.trace.length;
+    this.onEvents(batch);
+  }
+
+  // ---- tasks -------------------------------------------------------------------------------
+
+  /** Creates a task and queues it; it runs when its turn comes, like `go f()`. */
+  spawn(fn: () => unknown, name: string | undefined, parent: Task | null): Task {
+    if (this.tasks.length >= this.limits.tasks) {
+      this.end({ outcome: "limit", message: `the program started more than ${this.limits.tasks} tasks (the tasks limit)` });
+      throw new RunOver();
+    }
+    const id = this.tasks.length + 1;
+    const named = name !== undefined && name !== "";
+    const display = named ? (name as string) : fn.name !== "" ? fn.name : id === 1 ? "main" : `goroutine ${id}`;
+    const t = new Task(id, display, named || fn.name !== "", parent === null ? null : parent.id, this.now, fn);
+    if (parent !== null) {
+      t.spawnLine = parent.line;
+      t.spawnColumn = parent.column;
+    }
+    this.tasks.push(t);
+    this.alive++;
+    if (this.tracing) {
+      this.emit({
+        seq: this.seq++, t: this.now, kind: "task.spawn", task: id, parent: t.parent, name: display,
+        loc: t.spawnLine > 0 ? { line: t.spawnLine, column: t.spawnColumn } : null,
+      });
+    }
+    this.#runq.push(t);
+    return t;
+  }
+
+  /** Makes a blocked task runnable; `value` is what its pending operation resolves to. */
+  wake(t: Task, value: unknown): void {
+    t.state = "runnable";
+    t.wakeValue = value;
+    t.waitChans = null;
+    this.#runq.push(t);
+    if (this.tracing) this.emit({ seq: this.seq++, t: this.now, kind: "task.unblock", task: t.id });
+  }
+
+  /** Makes a blocked task runnable; its pending operation throws `error` (e.g. a Go panic). */
+  wakeWithError(t: Task, error: unknown): void {
+    t.hasWakeError = true;
+    t.wakeError = error;
+    this.wake(t, undefined);
+  }
+
+  /**
+   * The current task, entering an awaitable operation: checks it has no other operation pending
+   * and counts the step.
+   */
+  enter(): Task {
+    const t = this.current;
+    if (t === null) {
+      if (this.over) throw new RunOver();
+      throw new Error("chanscope: an operation was called outside any task (from a callback the runtime does not run?)");
+    }
+    if (t.pending) this.secondOperation(t);
+    if (++this.steps > this.limits.steps) this.stepLimit();
+    return t;
+  }
+
+  /** Counts a step for an operation that never waits (close, unlock, cancel …). */
+  step(): void {
+    if (this.over) throw new RunOver();
+    if (++this.steps > this.limits.steps) this.stepLimit();
+  }
+
+  /**
+   * An awaitable operation completed without waiting: the task goes on, except every 1 000th in
+   * a row (and, in explore mode, at random) when it yields to the back of the run queue.
+   */
+  proceed<T>(t: Task, value: T): T | Suspension {
+    t.sinceBlock++;
+    if (++t.streak >= YIELD_EVERY || (this.explore && this.rng.below(1_000_000) < EXPLORE_SWITCH * 1_000_000)) {
+      return this.yieldTask(t, value);
+    }
+    return value;
+  }
+
+  /** The task gives up the processor but stays runnable; its operation resolves to `value`. */
+  yieldTask(t: Task, value: unknown): Suspension {
+    t.streak = 0;
+    t.state = "runnable";
+    t.pending = true;
+    t.awaited = false;
+    t.wakeValue = value;
+    this.#runq.push(t);
+    return (t.suspension ??= new Suspension(t, this));
+  }
+
+  /** The current task starts waiting; returns the thenable its `await` suspends on. */
+  block(t: Task, reason: string, chans: readonly { id: number }[] | null): Suspension {
+    t.state = "blocked";
+    t.pending = true;
+    t.awaited = false;
+    t.reason = reason;
+    t.since = this.now;
+    t.blockLine = t.line;
+    t.blockColumn = t.column;
+    t.waitChans = chans;
+    t.streak = 0;
+    t.sinceBlock = 0;
+    if (this.tracing) {
+      const e: TraceEvent = { seq: this.seq++, t: this.now, kind: "task.block", task: t.id, reason, loc: t.blockLoc() };
+      if (chans !== null) e.chans = chans.map((c) => c.id);
+      this.emit(e);
+    }
+    return (t.suspension ??= new Suspension(t, this));
+  }
+
+  /** Puts a sleeping task's wake-up on the clock. */
+  sleepUntil(t: Task, when: number): void {
+    this.clock.push(new SleepEntry(when, this.clock.nextSeq(), this, t));
+  }
+
+  /** Called by Suspension.then: the task has really suspended, so the next one may run. */
+  suspended(t: Task): void {
+    if (this.over) return;
+    if (this.current === t) {
+      this.current = null;
+      this.dispatch();
+    }
+  }
+
+  /** The task's function returned. */
+  exited(t: Task): void {
+    if (this.over || !t.alive) return;
+    if (t.pending && !t.awaited) {
+      this.panicRun(t, `goroutine ${t.id}${quoted(t)} returned while an operation it started (line ${t.blockLine || t.line}) was never awaited; put await before every chanscope operation`, false);
+      return;
+    }
+    t.state = "exited";
+    t.end = this.now;
+    t.fn = null;
+    this.alive--;
+    if (this.tracing) this.emit({ seq: this.seq++, t: this.now, kind: "task.exit", task: t.id });
+    if (t === this.main) {
+      this.mainReturned = true;
+      this.mainEnd = this.now;
+      if (this.#paceTimer !== null) clearTimeout(this.#paceTimer);
+      this.#paceTimer = null;
+    }
+    if (this.current === t) {
+      this.current = null;
+      this.dispatch();
+    }
+  }
+
+  /** The task's function threw (or a panic reached its top). */
+  threw(t: Task, error: unknown): void {
+    if (this.over || error instanceof RunOver) return;
+    if (this.mainReturned) {
+      // The program has already ended in Go's eyes; this task would never have run this far.
+      t.state = "panicked";
+      t.end = this.now;
+      this.alive--;
+      if (this.current === t) {
+        this.current = null;
+        this.dispatch();
+      }
+      return;
+    }
+    this.panicRun(t, panicMessage(error), false);
+  }
+
+  /** Ends the run with outcome "panic" (fatal: Go's unrecoverable `fatal error:`). */
+  panicRun(t: Task | null, message: string, fatal: boolean, loc: Loc | null = t === null ? null : t.lastLoc()): void {
+    if (this.over) return;
+    if (t !== null) {
+      t.state = "panicked";
+      t.end = this.now;
+      this.alive--;
+      if (this.tracing) this.emit({ seq: this.seq++, t: this.now, kind: "task.panic", task: t.id, message });
+    }
+    this.end({ outcome: "panic", task: t, message, fatal, loc });
+  }
+
+  /** A fatal error in the current task (e.g. unlock of an unlocked mutex): ends the run now. */
+  fatal(message: string): never {
+    this.panicRun(this.current, message, true);
+    throw new RunOver();
+  }
+
+  /** Go's panic in the current task: throws so the task unwinds (and may recover with catch). */
+  panic(message: string): never {
+    throw new GoPanic(message);
+  }
+
+  secondOperation(t: Task): never {
+    this.panicRun(t, `goroutine ${t.id}${quoted(t)} started a second operation while one was pending (line ${t.line}); await each operation before the next`, false);
+    throw new RunOver();
+  }
+
+  stepLimit(): never {
+    if (this.mainReturned) {
+      this.end({ outcome: "ok" });
+      throw new RunOver();
+    }
+    let busiest: Task | null = null;
+    for (const t of this.tasks) if (t.alive && (busiest === null || t.sinceBlock > busiest.sinceBlock)) busiest = t;
+    let message = `the program ran more than ${this.limits.steps} operations (the steps limit)`;
+    if (busiest !== null && busiest.sinceBlock > YIELD_EVERY) {
+      message += `; goroutine ${busiest.id}${quoted(busiest)} ran ${busiest.sinceBlock} operations without blocking${busiest.line > 0 ? ` (last at line ${busiest.line})` : ""} — it looks like a busy loop: virtual time cannot pass while a task can run, so wait on a channel or timer instead of polling`;
+    }
+    this.end({ outcome: "limit", message });
+    throw new RunOver();
+  }
+
+  // ---- dispatch ----------------------------------------------------------------------------
+
+  /** Resumes the next runnable task; when none, moves the clock or ends the run. */
+  dispatch(): void {
+    if (this.#dispatching) return;
+    this.#dispatching = true;
+    try {
+      for (;;) {
+        if (this.over) return;
+        if (this.#pendingSignals.length > 0) {
+          for (const name of this.#pendingSignals.splice(0)) this.raiseSignal(name);
+          continue;
+        }
+        const t = this.#runq.take(this.explore ? this.rng : null);
+        if (t !== undefined) {
+          this.#resume(t);
+          return;
+        }
+        if (this.mainReturned && (this.#drainSteps === 0 ? ((this.#drainSteps = this.steps + DRAIN_STEPS), false) : this.steps > this.#drainSteps)) {
+          this.end({ outcome: "ok" });
+          return;
+        }
+        const moved = this.#advance();
+        if (moved === FIRED) continue;
+        if (moved === WAITING) return;
+        this.#quiescent();
+        return;
+      }
+    } finally {
+      this.#dispatching = false;
+    }
+  }
+
+  #resume(t: Task): void {
+    this.current = t;
+    t.state = "running";
+    if (this.#watchdog === null) this.#armWatchdog();
+    if (this.tracing) this.emit({ seq: this.seq++, t: this.now, kind: "task.run", task: t.id });
+    if (!t.started) {
+      t.started = true;
+      void startTask(this, t);
+      return;
+    }
+    t.pending = false;
+    const sel = t.select;
+    if (sel !== null) {
+      t.select = null;
+      let v: unknown;
+      try {
+        v = sel.runHandler();
+      } catch (e) {
+        (t.reject as (e: unknown) => void)(e);
+        return;
+      }
+      (t.resolve as (v: unknown) => void)(v);
+      return;
+    }
+    if (t.hasWakeError) {
+      const e = t.wakeError;
+      t.hasWakeError = false;
+      t.wakeError = undefined;
+      (t.reject as (e: unknown) => void)(e);
+      return;
+    }
+    const v = t.wakeValue;
+    t.wakeValue = undefined;
+    (t.resolve as (v: unknown) => void)(v);
+  }
+
+  /** Fires the earliest timers that count, or (paced) waits on the wall clock for them. */
+  #advance(): number {
+    const e = this.clock.peekLive();
+    if (e === undefined) return NOTHING;
+    if (!this.mainReturned && e.when > this.limits.virtualMs) {
+      this.end({ outcome: "limit", message: `virtual time would pass ${this.limits.virtualMs} ms (the virtualMs limit)` });
+      return WAITING;
+    }
+    if (this.mainReturned && e.when > this.mainEnd + DRAIN_MS) return NOTHING;
+    if (this.paced !== null && !this.mainReturned && e.when > this.now) {
+      const wall = now0();
+      const due = this.#anchorWall + (e.when - this.#anchorVirtual) / this.paced.speed;
+      if (due > wall + 0.5) {
+        this.flush();
+        this.#paceTimer = setTimeout(() => {
+          this.#paceTimer = null;
+          this.dispatch();
+        }, due - wall);
+        return WAITING;
+      }
+    }
+    if (e.when > this.now) this.now = e.when;
+    // Everything due now fires before any task runs, as Go's timer processing does.
+    for (let x = this.clock.peekLive(); x !== undefined && x.when <= this.now; x = this.clock.peekLive()) {
+      this.clock.pop();
+      x.fire();
+      if (this.over) return WAITING;
+    }
+    return FIRED;
+  }
+
+  /** No task can run and no timer counts. */
+  #quiescent(): void {
+    if (this.mainReturned) {
+      this.end({ outcome: "ok" });
+      return;
+    }
+    if (this.hostWaits > 0) return; // a hostWait promise will wake a task
+    const signalWait = waitsForSignal(this);
+    if (signalWait && this.paced !== null) {
+      this.flush(); // live: idle until control.signal
+      return;
+    }
+    this.end({ outcome: "deadlock", signalWait });
+  }
+
+  // ---- host side ---------------------------------------------------------------------------
+
+  /** Starts the run with `main` as task 1. */
+  start(main: () => unknown): void {
+    this.#anchorWall = now0();
+    this.#anchorVirtual = 0;
+    this.main = this.spawn(main, "main", null);
+    this.dispatch();
+  }
+
+  /** Resumes work after something outside the tasks happened (host promise, live signal). */
+  poke(): void {
+    if (!this.over && this.current === null && !this.#dispatching) {
+      if (this.#paceTimer !== null) {
+        clearTimeout(this.#paceTimer);
+        this.#paceTimer = null;
+      }
+      this.dispatch();
+    }
+  }
+
+  /** A live signal (control.signal): delivered at the current wall-clock-derived virtual time. */
+  signalLive(name: string): void {
+    if (this.over) return;
+    if (this.paced !== null && this.current === null && !this.mainReturned) {
+      const v = this.#anchorVirtual + (now0() - this.#anchorWall) * this.paced.speed;
+      const next = this.clock.peekLive();
+      const target = Math.floor(next === undefined ? v : Math.min(v, next.when));
+      if (target > this.now) this.now = target;
+      this.#anchorVirtual = this.now;
+      this.#anchorWall = now0();
+    }
+    this.#pendingSignals.push(name);
+    this.poke();
+  }
+
+  scheduleSignal(at: number, name: string): void {
+    this.clock.push(new SignalEntry(at, this.clock.nextSeq(), this, name));
+  }
+
+  /** Delivers a signal to the channels notified of it; unhandled SIGINT/SIGTERM ends the run. */
+  raiseSignal(name: string): void {
+    if (this.tracing) this.emit({ seq: this.seq++, t: this.now, kind: "signal", name });
+    if (!deliverSignal(this, name) && (name === "SIGINT" || name === "SIGTERM")) {
+      this.end({ outcome: "signal", name });
+    }
+  }
+
+  stop(): void {
+    this.end({ outcome: "stopped" });
+  }
+
+  /** Ends the run once: stops timers, marks leaks, flushes the trace, tells the host. */
+  end(ending: Ending): void {
+    if (this.over) return;
+    if (ending.outcome === "ok" && !this.mainReturned) return;
+    this.over = true;
+    this.ending = ending;
+    if (this.#watchdog !== null) clearTimeout(this.#watchdog);
+    if (this.#paceTimer !== null) clearTimeout(this.#paceTimer);
+    this.#watchdog = this.#paceTimer = null;
+    if (ending.outcome === "ok" && this.tracing) {
+      for (const t of this.leaks()) {
+        this.trace.push({ seq: this.seq++, t: this.now, kind: "task.leak", task: t.id, reason: waitReasonOf(t), since: t.since });
+      }
+    }
+    this.flush();
+    this.onEnd(ending);
+  }
+
+  /** Tasks still alive after main returned (only meaningful once main has returned). */
+  leaks(): Task[] {
+    if (!this.mainReturned) return [];
+    return this.tasks.filter((t) => t.alive);
+  }
+
+  #armWatchdog(): void {
+    // A macrotask runs only when no microtask is left, i.e. when every task is suspended. If a
+    // task is still "running" then, it awaited something the runtime does not drive.
+    this.#watchdog = setTimeout(() => {
+      this.#watchdog = null;
+      const t = this.current;
+      if (this.over || t === null) return;
+      if (this.mainReturned) {
+        this.end({ outcome: "ok" });
+        return;
+      }
+      this.panicRun(
+        t,
+        `goroutine ${t.id}${quoted(t)} awaited something outside chanscope${t.line > 0 ? ` at line ${t.line}` : ""}, e.g. a real setTimeout or fetch; virtual time cannot wait for it: use sleep(), after() or a channel instead`,
+        false,
+      );
+    }, 0);
+  }
+}
+
+/** Runs a task's function and reports how it ended. */
+async function startTask(run: Run, t: Task): Promise<void> {
+  try {
+    await (t.fn as () => unknown)();
+  } catch (e) {
+    run.threw(t, e);
+    return;
+  }
+  run.exited(t);
+}
+
+/** ` "name"` for a named task, "" otherwise (Go prints no names; we add them when given). */
+export function quoted(t: Task): string {
+  return t.named && t.id !== 1 ? ` "${t.name}"` : "";
+}
+
+/** Go's word for what a task is doing. */
+export function waitReasonOf(t: Task): string {
+  return t.state === "blocked" ? t.reason : t.state === "running" ? "running" : "runnable";
+}
+
+/** The text after `panic: ` for a thrown value. */
+export function panicMessage(e: unknown): string {
+  if (e instanceof GoPanic) return e.message;
+  if (e instanceof Error) return e.constructor === Error || e.name === "Error" ? e.message : `${e.name}: ${e.message}`;
+  if (typeof e === "string") return e;
+  try {
+    return String(e);
+  } catch {
+    return "(unprintable value)";
+  }
+}
+

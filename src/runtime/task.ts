@@ -1,0 +1,89 @@
+// A task is a goroutine: an async function the scheduler resumes one at a time.
+//
+// How a task waits: a blocking operation returns the task's Suspension, a thenable. The engine
+// calls its `then(resolve, reject)` only once the task has really suspended on `await`; at that
+// moment the scheduler keeps the two functions and resumes the next runnable task directly. To
+// wake the task later the scheduler calls the kept `resolve` with the operation's result: no
+// scheduler loop, timer or extra promise per step.
+
+import type { Run } from "./scheduler.ts";
+import type { SelectWait } from "./select.ts";
+import type { Loc } from "./trace.ts";
+
+export type TaskState = "running" | "runnable" | "blocked" | "exited" | "panicked";
+
+type Resolve = (value: unknown) => void;
+type Reject = (reason: unknown) => void;
+
+export class Suspension {
+  constructor(
+    readonly task: Task,
+    readonly run: Run,
+  ) {}
+
+  then(resolve: Resolve, reject: Reject): void {
+    const t = this.task;
+    t.resolve = resolve;
+    t.reject = reject;
+    t.awaited = true;
+    this.run.suspended(t);
+  }
+}
+
+export class Task {
+  state: TaskState = "runnable";
+  started = false;
+  end: number | undefined = undefined;
+  /** An awaitable operation of this task is waiting to be resumed (blocked or yielded). */
+  pending = false;
+  /** The engine has called `then` on that operation's Suspension. */
+  awaited = false;
+  resolve: Resolve | null = null;
+  reject: Reject | null = null;
+  /** What the pending operation resolves to, or the error it rejects with. */
+  wakeValue: unknown = undefined;
+  wakeError: unknown = undefined;
+  hasWakeError = false;
+  /** A blocked select, which runs its chosen case's handler when the task resumes. */
+  select: SelectWait | null = null;
+  /** Go's wait reason while blocked ("chan send", "sleep", …). */
+  reason = "";
+  /** Virtual ms at which the task started waiting. */
+  since = 0;
+  /** The channels it waits on (for the signal special case and the trace). */
+  waitChans: readonly unknown[] | null = null;
+  /** The last source location the instrumented code announced (`__loc`). */
+  line = 0;
+  column = 0;
+  blockLine = 0;
+  blockColumn = 0;
+  spawnLine = 0;
+  spawnColumn = 0;
+  /** Non-blocking operations since the task last gave up the processor (the 1 000 rule). */
+  streak = 0;
+  /** Operations since the task last blocked (names a busy loop when the step limit hits). */
+  sinceBlock = 0;
+  suspension: Suspension | null = null;
+
+  constructor(
+    readonly id: number,
+    readonly name: string,
+    /** False when the name was made up ("goroutine 7"), so reports do not quote it. */
+    readonly named: boolean,
+    readonly parent: number | null,
+    readonly start: number,
+    public fn: (() => unknown) | null,
+  ) {}
+
+  get alive(): boolean {
+    return this.state !== "exited" && this.state !== "panicked";
+  }
+
+  blockLoc(): Loc | null {
+    return this.blockLine > 0 ? { line: this.blockLine, column: this.blockColumn } : null;
+  }
+
+  lastLoc(): Loc | null {
+    return this.line > 0 ? { line: this.line, column: this.column } : null;
+  }
+}
