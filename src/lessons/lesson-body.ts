@@ -15,7 +15,14 @@ import { HeadingIds } from "./heading-ids.ts";
 import { inlineText, markdown, markdownDepth, renderTokens, type FenceMeta } from "./markdown.ts";
 import type { CodeView, Exercise, Heading, LessonPart, Slide } from "./types.ts";
 
+/** A link in the lesson's prose, checked against the course by cross-check.ts. */
+export interface ProseLink {
+  href: string;
+  line: number;
+}
+
 export interface LessonBody {
+  links: ProseLink[];
   headings: Heading[];
   slides: Slide[];
   exampleIds: string[];
@@ -58,8 +65,9 @@ function fenceOf(token: Token): Fence | undefined {
 export function readLessonBody(body: string, problems: ProblemList): LessonBody {
   const lines = body.split("\n");
   const tokens = markdown.parse(body, {});
-  const runnableIds = annotate(tokens, lines, problems);
-  return new BodyReader(lines, problems, runnableIds).read(tokens);
+  const links: ProseLink[] = [];
+  const runnableIds = annotate(tokens, lines, problems, links);
+  return { ...new BodyReader(lines, problems, runnableIds).read(tokens), links };
 }
 
 /**
@@ -67,7 +75,7 @@ export function readLessonBody(body: string, problems: ProblemList): LessonBody 
  * token.meta for the renderer and the second pass) and checks what does not depend on position.
  * Returns the ids of runnable blocks, reserved so headings never take `example-<id>`.
  */
-function annotate(tokens: Token[], lines: string[], problems: ProblemList): string[] {
+function annotate(tokens: Token[], lines: string[], problems: ProblemList, links: ProseLink[]): string[] {
   const ids: string[] = [];
   let lastLine = 1;
   const visit = (list: Token[], nested: boolean) => {
@@ -88,6 +96,7 @@ function annotate(tokens: Token[], lines: string[], problems: ProblemList): stri
             problems.add(lastLine, `image "${child.attrGet("src") ?? ""}" has no alt text; write ![what the image shows](${child.attrGet("src") ?? "…"})`);
           }
           if (child.type === "html_inline") checkRawImages(child.content, lastLine, problems);
+          if (child.type === "link_open") links.push({ href: String(child.attrGet("href") ?? ""), line: lastLine });
         }
         if (token.content.split("\n").some((l) => containerFence.test(l))) {
           problems.add(lastLine, `a ":::" line here closes nothing; a container starts with "::: notes" or "::: hint"`);
@@ -150,7 +159,7 @@ class BodyReader {
     this.#slide = { line: firstLine < 0 ? 1 : firstLine + 1, parts: [], notes: [] };
   }
 
-  read(tokens: Token[]): LessonBody {
+  read(tokens: Token[]): Omit<LessonBody, "links"> {
     for (let i = 0; i < tokens.length; ) {
       const end = blockEnd(tokens, i);
       this.#block(tokens.slice(i, end));

@@ -118,7 +118,7 @@ describe("a well-formed lesson", () => {
 
   it("renders prose: links, tables and images with their alt text", () => {
     const html = articleHtml(lesson);
-    expect(html).toContain('<a href="/lessons/context">the context lesson</a>');
+    expect(html).toContain('<a href="#who-receives">who receives</a>');
     expect(html).toContain("<table>");
     expect(html).toContain('<img src="./blocked.svg" alt="A blocked sender">');
   });
@@ -383,6 +383,37 @@ describe("loadLessons checks the course as a whole", () => {
       loadLessons(dir);
     } catch (e) {
       expect((e as LessonError).problems.map((p) => `${p.file}:${p.line}`)).toEqual([`${rel}/a.md:1`, `${rel}/b.md:1`]);
+    }
+  });
+
+  it("rejects links to lessons, slides, headings or examples that do not exist", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "lessons-"));
+    write(dir, "a", 10, "one");
+    writeFileSync(
+      path.join(dir, "b.md"),
+      withFrontMatter(
+        ["---", "title: B", "slug: b", "order: 20", "summary: S", "minutes: 5", "---"],
+        "# B",
+        "",
+        "Fine: [a](/lessons/a), [its example](/lessons/a#example-one), [slide](/lessons/a/slides/1), [here](#b).",
+        "",
+        "[gone](/lessons/zzz) [slide](/lessons/a/slides/9)",
+        "",
+        "[heading](/lessons/a#nowhere) [local](#nowhere) [odd](/lessons/a/deck)",
+      ),
+    );
+    const rel = path.relative(process.cwd(), dir);
+    try {
+      loadLessons(dir);
+      expect.unreachable();
+    } catch (e) {
+      expect((e as LessonError).toString().split("\n")).toEqual([
+        `${rel}/b.md:13: link "/lessons/zzz" points to lesson "zzz", which does not exist; lessons: a, b`,
+        `${rel}/b.md:13: link "/lessons/a/slides/9" points to slide 9, but "a" has 1 slide`,
+        `${rel}/b.md:15: link "/lessons/a#nowhere" points to no heading or example "#nowhere" in lesson "a"`,
+        `${rel}/b.md:15: link "#nowhere" points to no heading or example in this lesson`,
+        `${rel}/b.md:15: link "/lessons/a/deck" is not a lesson address; use /lessons/<slug>, /lessons/<slug>#<heading-id> or /lessons/<slug>/slides/<n>`,
+      ]);
     }
   });
 

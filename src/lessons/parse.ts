@@ -6,10 +6,13 @@ import path from "node:path";
 import { crossCheck } from "./cross-check.ts";
 import { LessonError, ProblemList, type LessonProblem } from "./errors.ts";
 import { splitFrontMatter } from "./front-matter.ts";
-import { readLessonBody } from "./lesson-body.ts";
+import { readLessonBody, type ProseLink } from "./lesson-body.ts";
 import type { Lesson, LessonMeta } from "./types.ts";
 
 export { LessonError } from "./errors.ts";
+
+/** Prose links of each parsed lesson, for the course-wide link check (not part of the model). */
+const proseLinks = new WeakMap<Lesson, ProseLink[]>();
 
 /** `file` is the path shown in messages and kept in the model, e.g. "lessons/leaks.md". */
 export function parseLesson(file: string, text: string): Lesson {
@@ -20,7 +23,7 @@ export function parseLesson(file: string, text: string): Lesson {
   const content = readLessonBody(body, problems);
   problems.throwIfAny();
   if (!frontMatter) throw new LessonError([{ file, line: 1, message: "the front matter could not be read" }]);
-  return {
+  const lesson: Lesson = {
     ...frontMatter,
     file,
     exampleIds: content.exampleIds,
@@ -29,6 +32,8 @@ export function parseLesson(file: string, text: string): Lesson {
     headings: content.headings,
     slides: content.slides,
   };
+  proseLinks.set(lesson, content.links);
+  return lesson;
 }
 
 /**
@@ -57,7 +62,7 @@ export function loadLessons(dir = "lessons", base = process.cwd()): Lesson[] {
       problems.push(...e.problems);
     }
   }
-  problems.push(...crossCheck(lessons));
+  problems.push(...crossCheck(lessons, (l) => proseLinks.get(l) ?? []));
   if (problems.length > 0) throw new LessonError(problems);
   return lessons.sort((a, b) => a.order - b.order);
 }
