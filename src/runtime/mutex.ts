@@ -74,7 +74,7 @@ export class RWMutex {
     run.step();
     if (this.#readers === 0) run.fatal(MSG.rUnlockUnlocked);
     this.#readers--;
-    if (this.#readers === 0) this.#handOff();
+    if (this.#readers === 0) this.#handOff(false);
   }
 
   lock(): Promise<void> {
@@ -100,14 +100,17 @@ export class RWMutex {
     run.step();
     if (!this.#writer) run.fatal(MSG.unlockUnlockedRW);
     this.#writer = false;
-    this.#handOff();
+    this.#handOff(true);
   }
 
-  /** The lock is free: waiting readers first (all of them), else the next writer. */
-  #handOff(): void {
+  /**
+   * The lock is free. After a writer: every waiting reader first, else the next writer. After
+   * the last reader: the waiting writer (readers that came after it wait for it).
+   */
+  #handOff(afterWriter: boolean): void {
     const run = activeRun();
     if (this.#writer || this.#readers > 0) return;
-    if (this.#readWaiters.size > 0) {
+    if (this.#readWaiters.size > 0 && (afterWriter || this.#writeWaiters.size === 0)) {
       for (let w = this.#readWaiters.shift(); w !== null; w = this.#readWaiters.shift()) {
         this.#readers++;
         run.wake(w.task, undefined);

@@ -41,10 +41,6 @@ export interface Limits {
 
 export const DEFAULT_LIMITS: Limits = { steps: 5_000_000, tasks: 100_000, virtualMs: 3_600_000 };
 
-/** After main returns, the others run on (instantly) until they finish or block for good — or
- * until these bounds, so a forgotten ticker cannot keep a finished program alive. */
-const DRAIN_STEPS = 200_000;
-const DRAIN_MS = 60_000;
 /** More events than this ends the run with outcome "limit" rather than exhausting memory. */
 export const MAX_TRACE_EVENTS = 4_000_000;
 /** Non-blocking operations in a row after which a task yields (DESIGN §3). */
@@ -184,7 +180,6 @@ export class Run {
   over = false;
   mainReturned = false;
   mainEnd = 0;
-  #drainSteps = 0;
   ending: Ending | null = null;
   /** Tasks waiting on a promise from the host (hostWait); they keep the run from deadlocking. */
   hostWaits = 0;
@@ -368,10 +363,11 @@ export class Run {
     this.alive--;
     if (this.tracing) this.emit({ seq: this.seq++, t: this.now, kind: "task.exit", task: t.id });
     if (t === this.main) {
+      // As in Go, the program ends when main returns: every other task still alive is a leak.
       this.mainReturned = true;
       this.mainEnd = this.now;
-      if (this.#paceTimer !== null) clearTimeout(this.#paceTimer);
-      this.#paceTimer = null;
+      this.end({ outcome: "ok" });
+      return;
     }
     if (this.current === t) {
       this.current = null;
@@ -457,10 +453,6 @@ export class Run {
           this.#resume(t);
           return;
         }
-        if (this.mainReturned && (this.#drainSteps === 0 ? ((this.#drainSteps = this.steps + DRAIN_STEPS), false) : this.steps > this.#drainSteps)) {
-          this.end({ outcome: "ok" });
-          return;
-        }
         const moved = this.#advance();
         if (moved === FIRED) continue;
         if (moved === WAITING) return;
@@ -516,7 +508,6 @@ export class Run {
       this.end({ outcome: "limit", message: `virtual time would pass ${this.limits.virtualMs} ms (the virtualMs limit)` });
       return WAITING;
     }
-    if (this.mainReturned && e.when > this.mainEnd + DRAIN_MS) return NOTHING;
     if (this.paced !== null && !this.mainReturned && e.when > this.now) {
       const wall = now0();
       const due = this.#anchorWall + (e.when - this.#anchorVirtual) / this.paced.speed;

@@ -37,6 +37,11 @@ class ChanTimer implements ChanSource {
   #heapWhen = -1;
   #heapGen = -1;
 
+  /** Its heap entry for (when, gen) is being dropped: a new waiter must push a new one. */
+  dropped(when: number, gen: number): void {
+    if (this.#heapWhen === when && this.#heapGen === gen) this.#heapWhen = this.#heapGen = -1;
+  }
+
   constructor(run: Run, ms: number, period: number, name: string) {
     this.id = run.nextTimer++;
     this.when = run.now + Math.max(0, ms);
@@ -97,7 +102,9 @@ class ChanTimerEntry implements TimerEntry {
   ) {}
   live(): boolean {
     const x = this.timer;
-    return x.active && x.gen === this.gen && x.c.recvq.size > 0;
+    const live = x.active && x.gen === this.gen && x.c.recvq.size > 0;
+    if (!live) x.dropped(this.when, this.gen); // peekLive pops an entry that is not live
+    return live;
   }
   fire(): void {
     timerDeliver(this.run, this.timer.c);
