@@ -8,14 +8,14 @@ import { SIZES, sleepOf, type Suite } from "./spec.ts";
 function runMain(main: (out: Channel) => Process): Promise<number> {
   return new Promise((resolve, reject) => {
     const out = csp.chan(1);
-    csp.go(function* () {
+    csp.go(function* (): Process {
       try {
         yield* main(out);
       } catch (e) {
         reject(e);
       }
     });
-    csp.go(function* () {
+    csp.go(function* (): Process {
       resolve((yield csp.take(out)) as number);
     });
   });
@@ -25,7 +25,7 @@ const pingPong = (): Promise<number> =>
   runMain(function* (out) {
     const ping = csp.chan();
     const pong = csp.chan();
-    csp.go(function* () {
+    csp.go(function* (): Process {
       for (;;) {
         const v = yield csp.take(ping);
         if (v === csp.CLOSED) return;
@@ -45,13 +45,13 @@ const fanOutIn = (): Promise<number> =>
   runMain(function* (out) {
     const jobs = csp.chan(SIZES.pipelineBuffer);
     const results = csp.chan(SIZES.pipelineBuffer);
-    csp.go(function* () {
+    csp.go(function* (): Process {
       for (let j = 0; j < SIZES.jobs; j++) yield csp.put(jobs, j);
       jobs.close();
     });
     let running = SIZES.workers;
     for (let w = 0; w < SIZES.workers; w++) {
-      csp.go(function* () {
+      csp.go(function* (): Process {
         for (;;) {
           const j = yield csp.take(jobs);
           if (j === csp.CLOSED) break;
@@ -73,7 +73,7 @@ const spawn = (): Promise<number> =>
   runMain(function* (out) {
     const done = csp.chan(SIZES.spawnedTasks);
     for (let i = 0; i < SIZES.spawnedTasks; i++) {
-      csp.go(function* () {
+      csp.go(function* (): Process {
         yield csp.put(done, i);
       });
     }
@@ -87,10 +87,10 @@ const selectTwo = (): Promise<number> =>
     const a = csp.chan();
     const b = csp.chan();
     const half = SIZES.selectMessages / 2;
-    csp.go(function* () {
+    csp.go(function* (): Process {
       for (let k = 0; k < half; k++) yield csp.put(a, 2 * k);
     });
-    csp.go(function* () {
+    csp.go(function* (): Process {
       for (let k = 0; k < half; k++) yield csp.put(b, 2 * k + 1);
     });
     let sum = 0;
@@ -105,7 +105,7 @@ const timers = (): Promise<number> =>
   runMain(function* (out) {
     const done = csp.chan(SIZES.sleepingTasks);
     for (let i = 0; i < SIZES.sleepingTasks; i++) {
-      csp.go(function* () {
+      csp.go(function* (): Process {
         yield csp.sleep(sleepOf(i));
         yield csp.put(done, i);
       });

@@ -1,7 +1,7 @@
 // Package context as Go has it: cancellation flows down the tree and never up; a child's deadline
 // never outlives its parent's; err() is the very sentinel; cause; withoutCancel; afterFunc; values.
 import { describe, expect, it } from "vitest";
-import { context, go, now, recv, select, sleep, type Chan } from "../index.ts";
+import { context, go, now, sleep, type Chan } from "../index.ts";
 import { eventsOf, runOk } from "./harness.ts";
 
 describe("context", () => {

@@ -197,19 +197,6 @@ describe("leak reports", () => {
     expect(r.report).toContain("chan send");
   });
 
-  it("a task that was made runnable but had not run when main returned leaks as runnable", async () => {
-    const r = await runOk(async () => {
-      const c = chan<number>(1);
-      go("waiter", async () => {
-        await c.recv();
-        await sleep(1);
-      });
-      await sleep(1);
-      await c.send(1); // wakes waiter; main returns before it runs
-    });
-    expect(r.leaks.map((l) => [l.name, l.waitReason])).toEqual([["waiter", "runnable"]]);
-  });
-
   it("a program whose tasks all finish reports no leaks", async () => {
     const r = await runOk(async () => {
       const wg = new WaitGroup();
@@ -220,16 +207,26 @@ describe("leak reports", () => {
     expect(eventsOf(r, "task.leak")).toEqual([]);
   });
 
-  it("nothing a task does after main returned is part of the run (Go exits when main returns)", async () => {
+  it("DESIGN §3's example: main returns at 100 ms; search is reported blocked on chan send since 200 ms", async () => {
+    // Unlike Go, which stops every goroutine when main returns, chanscope lets the others run on
+    // (instantly) until they block for good, so the leak report says where each one got stuck.
     const r = await runOk(async () => {
-      go("straggler", async () => {
-        await sleep(10);
-        console.log("too late");
+      const results = chan<string>();
+      go("search", async () => {
+        await sleep(200);
+        await results.send("some value");
       });
-      await sleep(5);
+      const [ctx, cancel] = context.withTimeout(context.background(), 100);
+      try {
+        await select(
+          recv(results, (v) => console.log("Received:", v)),
+          recv(ctx.done(), () => console.log("search canceled")),
+        );
+      } finally {
+        cancel();
+      }
     });
-    expect(r.output.map((o) => o.text)).toEqual([]);
-    expect(r.virtualMs).toBe(5);
-    expect(r.leaks.map((l) => [l.name, l.waitReason, l.since])).toEqual([["straggler", "sleep", 0]]);
+    expect(r.output.map((o) => [o.t, o.text])).toEqual([[100, "search canceled"]]);
+    expect(r.leaks.map((l) => [l.name, l.waitReason, l.since])).toEqual([["search", "chan send", 200]]);
   });
 });

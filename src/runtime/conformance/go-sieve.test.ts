@@ -19,13 +19,16 @@ describe("sieve1.go", () => {
       };
       const primes = chan<number>();
       go("sieve", async () => {
+        // go f(x) evaluates x at the go statement; a closure reads it when the task runs, so
+        // each task gets its own const copy of the channel variable.
         let ch = chan<number>();
-        go("generate", () => generate(ch));
+        const first = ch;
+        go("generate", () => generate(first));
         for (;;) {
           const prime = (await ch.recv()) as number;
           await primes.send(prime);
-          const ch1 = chan<number>();
-          go(`filter-${prime}`, () => filter(ch, ch1, prime));
+          const [inp, ch1] = [ch, chan<number>()];
+          go(`filter-${prime}`, () => filter(inp, ch1, prime));
           ch = ch1;
         }
       });
