@@ -71,57 +71,61 @@ export function readLessonBody(body: string, problems: ProblemList): LessonBody 
 }
 
 /**
- * First pass over every token, nested ones included: reads fence info strings (stored on
+ * First pass over every block token (markdown-it's list is flat; nesting is `level`): reads fence info strings (stored on
  * token.meta for the renderer and the second pass) and checks what does not depend on position.
  * Returns the ids of runnable blocks, reserved so headings never take `example-<id>`.
  */
 function annotate(tokens: Token[], lines: string[], problems: ProblemList, links: ProseLink[]): string[] {
   const ids: string[] = [];
-  let lastLine = 1;
-  const visit = (list: Token[], nested: boolean) => {
-    for (const token of list) {
-      if (token.map) lastLine = lineOf(token);
-      if (token.type === "fence") {
-        const info = parseFenceInfo(token.info, lineOf(token), problems);
-        token.meta = { info } satisfies FenceMeta;
-        if (info?.kind && (nested || token.level > 0)) {
-          problems.add(lineOf(token), `a ${info.kind} block must be at the top level of the document, not inside a list, quote or ::: container`);
-          token.meta = { info: { ...info, kind: undefined, attrs: {} } } satisfies FenceMeta;
-        } else if (info?.kind && info.kind !== "solution" && info.attrs.id) {
-          ids.push(`example-${info.attrs.id}`, `exercise-${info.attrs.id}`);
-        }
-      } else if (token.type === "inline") {
-        for (const child of token.children ?? []) {
-          if (child.type === "image" && child.content.trim() === "") {
-            problems.add(lastLine, `image "${child.attrGet("src") ?? ""}" has no alt text; write ![what the image shows](${child.attrGet("src") ?? "…"})`);
-          }
-          if (child.type === "html_inline") checkRawImages(child.content, lastLine, problems);
-          if (child.type === "link_open") links.push({ href: String(child.attrGet("href") ?? ""), line: lastLine });
-        }
-        if (token.content.split("\n").some((l) => containerFence.test(l))) {
-          problems.add(lastLine, `a ":::" line here closes nothing; a container starts with "::: notes" or "::: hint"`);
-        }
-      } else if (token.type === "html_block") {
-        checkRawImages(token.content, lineOf(token), problems);
-      } else if (token.type === "heading_open" && token.markup === "-") {
-        problems.add(
-          (token.map?.[1] ?? 1),
-          `a "---" line directly under text turns that text into a heading instead of starting a new slide; leave a blank line above "---"`,
-        );
-      } else if (token.type === "container_other_open") {
-        problems.add(lineOf(token), `unknown container "::: ${token.info.trim()}"; use "::: notes" or "::: hint"`);
+  for (const token of tokens) {
+    if (token.type === "fence") {
+      const info = parseFenceInfo(token.info, lineOf(token), problems);
+      token.meta = { info } satisfies FenceMeta;
+      if (info?.kind && token.level > 0) {
+        problems.add(lineOf(token), `${info.kind === "example" || info.kind === "exercise" ? "an" : "a"} ${info.kind} block must be at the top level of the document, not inside a list, quote or ::: container`);
+        token.meta = { info: { ...info, kind: undefined, attrs: {} } } satisfies FenceMeta;
+      } else if (info?.kind && info.kind !== "solution" && info.attrs.id) {
+        ids.push(`example-${info.attrs.id}`, `exercise-${info.attrs.id}`);
       }
-      if (token.type.startsWith("container_") && token.type.endsWith("_open")) {
-        const end = token.map?.[1] ?? lines.length;
-        if (end >= lines.length || !containerFence.test(lines[end])) {
-          problems.add(lineOf(token), `the "::: ${token.info.trim()}" container is never closed; end it with a ":::" line`);
-        }
-      }
-      if (token.children) visit(token.children, true);
+    } else if (token.type === "inline") {
+      checkInline(token, problems, links);
+    } else if (token.type === "html_block") {
+      checkRawImages(token.content, lineOf(token), problems);
+    } else if (token.type === "heading_open" && token.markup === "-") {
+      problems.add(
+        token.map?.[1] ?? 1,
+        `a "---" line directly under text turns that text into a heading instead of starting a new slide; leave a blank line above "---"`,
+      );
+    } else if (token.type === "container_other_open") {
+      problems.add(lineOf(token), `unknown container "::: ${token.info.trim()}"; use "::: notes" or "::: hint"`);
     }
-  };
-  visit(tokens, false);
+    if (token.type.startsWith("container_") && token.type.endsWith("_open")) {
+      const end = token.map?.[1] ?? lines.length;
+      if (end >= lines.length || !containerFence.test(lines[end])) {
+        problems.add(lineOf(token), `the "::: ${token.info.trim()}" container is never closed; end it with a ":::" line`);
+      }
+    }
+  }
   return ids;
+}
+
+/** Images need alt text; links are collected for the course-wide check; each at its own line. */
+function checkInline(inline: Token, problems: ProblemList, links: ProseLink[]): void {
+  let line = lineOf(inline);
+  for (const child of inline.children ?? []) {
+    if (child.type === "softbreak" || child.type === "hardbreak") line++;
+    const src = String(child.attrGet("src") ?? "");
+    if (child.type === "image" && child.content.trim() === "") {
+      problems.add(line, `image "${src}" has no alt text; write ![what the image shows](${src || "…"})`);
+    }
+    if (child.type === "html_inline") checkRawImages(child.content, line, problems);
+    if (child.type === "link_open") links.push({ href: String(child.attrGet("href") ?? ""), line });
+  }
+  const lines = inline.content.split("\n");
+  const stray = lines.findIndex((l) => containerFence.test(l));
+  if (stray >= 0) {
+    problems.add(lineOf(inline) + stray, `this ":::" line closes nothing; a container starts with "::: notes" or "::: hint"`);
+  }
 }
 
 function checkRawImages(html: string, line: number, problems: ProblemList): void {

@@ -274,6 +274,8 @@ const malformed: { what: string; text: string; line: number; message: string }[]
   { what: "unterminated notes comment", text: doc("# T", "", "<!-- notes", "Say hello."), line: 11, message: 'the "<!-- notes" comment is never closed; end it with "-->"' },
   { what: "unknown container", text: doc("# T", "", "::: warning", "Careful.", ":::"), line: 11, message: 'unknown container "::: warning"' },
   { what: "image without alt text", text: doc("# T", "", "![](./lanes.svg)"), line: 11, message: 'image "./lanes.svg" has no alt text' },
+  { what: "image on a later line of a paragraph", text: doc("# T", "", "First line,", "second ![](./b.svg)"), line: 12, message: 'image "./b.svg" has no alt text' },
+  { what: "stray ::: line", text: doc("# T", "", "Text", ":::"), line: 12, message: 'this ":::" line closes nothing' },
   { what: "raw <img> without alt text", text: doc("# T", "", '<img src="./lanes.svg">'), line: 11, message: "an <img> has no alt text" },
   { what: "--- right under text", text: doc("# T", "", "Some text", "---", "", "## Next"), line: 12, message: 'a "---" line directly under text turns that text into a heading' },
   { what: "empty slide", text: doc("# T", "", "---", "", "---", "", "## U"), line: 11, message: "this slide is empty" },
@@ -281,7 +283,7 @@ const malformed: { what: string; text: string; line: number; message: string }[]
     what: "runnable block inside a list",
     text: doc("- step", "", "  ```ts example id=a title=A", '  import { go } from "chanscope";', "  ```"),
     line: 11,
-    message: "a example block must be at the top level of the document",
+    message: "an example block must be at the top level of the document",
   },
 ];
 
