@@ -10,56 +10,24 @@ export const MIN_SPEED = 0.25;
 export const MAX_SPEED = 4;
 
 import type { Outcome } from "../lessons/types.ts";
+import type { RunResult } from "../runtime/run.ts";
+import type { TraceEvent } from "../runtime/trace.ts";
 
 export type { Outcome };
 const OUTCOMES: readonly Outcome[] = ["ok", "deadlock", "panic", "limit", "signal", "stopped"];
 const TASK_STATES = ["running", "runnable", "blocked", "exited", "panicked"] as const;
-export type TaskState = (typeof TASK_STATES)[number];
 
-export interface Loc {
+interface Loc {
   line: number;
   column: number;
 }
 
-/** A trace event (DESIGN §4): `seq`, `t`, `kind`, and the kind's own fields. */
-export interface WireTraceEvent {
-  seq: number;
-  t: number;
-  kind: string;
-  task?: number | null;
-  loc?: Loc | null;
-  [field: string]: unknown;
-}
+/** A trace event (DESIGN §4), exactly the runtime's type. */
+export type WireTraceEvent = TraceEvent;
 
-export interface WireTask {
-  id: number;
-  name: string;
-  parent: number | null;
-  start: number;
-  end?: number;
-  state: TaskState;
-  waitReason?: string;
-  loc?: Loc;
-}
-
-export interface WireLeak {
-  task: number;
-  name: string;
-  waitReason: string;
-  since: number;
-  loc?: Loc;
-}
-
-export interface WireRunResult {
-  outcome: Outcome;
-  virtualMs: number;
-  output: { t: number; task: number; text: string }[];
-  tasks: WireTask[];
-  leaks: WireLeak[];
-  panic?: { task: number; message: string; stack?: string; loc?: Loc };
-  report: string;
-  trace: WireTraceEvent[];
-}
+/** A run's result (DESIGN §3), exactly the runtime's type. */
+export type WireRunResult = RunResult;
+export type WireTask = RunResult["tasks"][number];
 
 export interface RunRequest {
   source: string;
@@ -99,15 +67,31 @@ function isLoc(v: unknown): v is Loc {
   return isObj(v) && isInt(v.line) && isInt(v.column);
 }
 
+const TRACE_KINDS = new Set<string>([
+  "task.spawn", "task.run", "task.block", "task.unblock", "task.exit", "task.panic", "task.leak",
+  "chan.make", "chan.send", "chan.recv", "chan.close", "ctx.make", "ctx.cancel", "timer.fire",
+  "log", "signal", "fsm.transition",
+]);
+
+/** Checks the common fields, the kind, and the fields the page reads for that kind. */
 export function isTraceEvent(v: unknown): v is WireTraceEvent {
-  return (
-    isObj(v) &&
-    isInt(v.seq) &&
-    isNum(v.t) &&
-    isStr(v.kind) &&
-    optional(v.task, (x) => x === null || isInt(x)) &&
-    optional(v.loc, (x) => x === null || isLoc(x))
-  );
+  if (!isObj(v) || !isInt(v.seq) || !isNum(v.t) || !isStr(v.kind) || !TRACE_KINDS.has(v.kind)) return false;
+  switch (v.kind) {
+    case "task.spawn":
+      return isInt(v.task) && (v.parent === null || isInt(v.parent)) && isStr(v.name) && (v.loc === null || isLoc(v.loc));
+    case "task.block":
+      return isInt(v.task) && isStr(v.reason) && (v.loc === null || isLoc(v.loc));
+    case "task.run":
+    case "task.unblock":
+    case "task.exit":
+      return isInt(v.task);
+    case "task.panic":
+      return isInt(v.task) && isStr(v.message);
+    case "log":
+      return isInt(v.task) && isStr(v.text);
+    default:
+      return true;
+  }
 }
 
 function isTask(v: unknown): v is WireTask {
@@ -124,7 +108,7 @@ function isTask(v: unknown): v is WireTask {
   );
 }
 
-function isLeak(v: unknown): v is WireLeak {
+function isLeak(v: unknown): boolean {
   return isObj(v) && isInt(v.task) && isStr(v.name) && isStr(v.waitReason) && isNum(v.since) && optional(v.loc, isLoc);
 }
 

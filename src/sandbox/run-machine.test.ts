@@ -21,7 +21,7 @@ class FakePort implements SandboxPort {
 const request = (mode: RunRequest["mode"] = "instant"): RunRequest => ({ source: "export default async function main() {}", seed: 1, mode, speed: 1, signals: [] });
 
 function result(outcome: WireRunResult["outcome"]): WireRunResult {
-  return { outcome, virtualMs: 5, output: [], tasks: [], leaks: [], report: "", trace: [{ seq: 0, t: 0, kind: "task.spawn", task: 1 }, { seq: 1, t: 5, kind: "task.exit", task: 1 }] };
+  return { outcome, virtualMs: 5, output: [], tasks: [], leaks: [], report: "", trace: [{ seq: 0, t: 0, kind: "task.spawn", task: 1, parent: null, name: "main", loc: null }, { seq: 1, t: 5, kind: "task.exit", task: 1 }] };
 }
 
 function setup() {
@@ -54,7 +54,7 @@ describe("run machine", () => {
     const { actor, emit } = setup();
     actor.send({ type: "RUN", request: request() });
     emit({ type: "started", runId: 1 });
-    emit({ type: "events", runId: 1, events: [{ seq: 0, t: 0, kind: "task.spawn", task: 1 }] });
+    emit({ type: "events", runId: 1, events: [{ seq: 0, t: 0, kind: "task.spawn", task: 1, parent: null, name: "main", loc: null }] });
     emit({ type: "events", runId: 1, events: [{ seq: 1, t: 5, kind: "task.exit", task: 1 }] });
     emit({ type: "result", runId: 1, result: { ...result("ok"), trace: [] } });
     expect(actor.getSnapshot().context.result?.trace.map((e) => e.seq)).toEqual([0, 1]);
@@ -97,7 +97,7 @@ describe("run machine", () => {
     const { actor, status, emit, port } = setup();
     actor.send({ type: "RUN", request: request() });
     emit({ type: "started", runId: 1 });
-    emit({ type: "events", runId: 1, events: [{ seq: 0, t: 0, kind: "task.spawn", task: 1 }] });
+    emit({ type: "events", runId: 1, events: [{ seq: 0, t: 0, kind: "task.spawn", task: 1, parent: null, name: "main", loc: null }] });
     emit({ type: "events", runId: 1, events: [{ seq: 1, t: 0, kind: "task.run", task: 1 }] });
     actor.send({ type: "STOP" });
     expect(status()).toBe("killed");
@@ -141,7 +141,7 @@ describe("run machine", () => {
     const { actor, status, emit, clock, port } = setup();
     actor.send({ type: "RUN", request: request() });
     emit({ type: "started", runId: 1 });
-    emit({ type: "events", runId: 1, events: [{ seq: 0, t: 0, kind: "task.spawn", task: 1 }] });
+    emit({ type: "events", runId: 1, events: [{ seq: 0, t: 0, kind: "task.spawn", task: 1, parent: null, name: "main", loc: null }] });
     clock.increment(WATCHDOG_MS - 1);
     expect(status()).toBe("running");
     clock.increment(1);
@@ -200,11 +200,18 @@ describe("run machine", () => {
     expect(port.runs).toHaveLength(4);
   });
 
-  it("Send signal outside awaitingSignal is not forwarded", () => {
+  it("a live run takes a signal at any time; an instant run or a finished one does not", () => {
     const { actor, emit, port } = setup();
     actor.send({ type: "RUN", request: request("paced") });
     emit({ type: "started", runId: 1 });
     actor.send({ type: "SEND_SIGNAL", name: "SIGINT" });
+    expect(port.last.signals).toEqual(["SIGINT"]);
+    emit({ type: "result", runId: 1, result: result("signal") });
+    actor.send({ type: "SEND_SIGNAL", name: "SIGTERM" });
+    expect(port.last.signals).toEqual(["SIGINT"]);
+    actor.send({ type: "RUN", request: request("instant") });
+    emit({ type: "started", runId: 2 });
+    actor.send({ type: "SEND_SIGNAL", name: "SIGTERM" });
     expect(port.last.signals).toEqual([]);
   });
 });

@@ -172,8 +172,13 @@ export function createRunMachine(port: SandboxPort) {
             },
           },
           running: {},
+          // A live run takes signals at any time (the runtime delivers them to signal.notify
+          // channels, or ends the run with outcome "signal"); awaitingSignal is where it only waits.
           paced: {
-            on: { WORKER: { guard: "isWaiting", target: "awaitingSignal", actions: ["disarmWatchdog", "armWatchdog"] } },
+            on: {
+              SEND_SIGNAL: { actions: "forwardSignal" },
+              WORKER: { guard: "isWaiting", target: "awaitingSignal", actions: ["disarmWatchdog", "armWatchdog"] },
+            },
           },
           awaitingSignal: {
             on: {

@@ -67,7 +67,6 @@ async function runProgram(runId: number, request: RunRequest): Promise<void> {
         onStart: (c) => {
           control = c;
         },
-        onAwaitingSignal: (waiting: boolean) => post({ type: "awaiting-signal", runId, waiting }),
       },
     );
     // The trace has been streamed batch by batch; the page joins the batches.
