@@ -1,6 +1,7 @@
 import { useState } from "react";
 import type { Heading } from "../../lessons/types.ts";
 import { useMediaQuery } from "../layout/useMediaQuery.ts";
+import { useActiveHeading } from "./useActiveHeading.ts";
 
 export const wideLayoutQuery = "(min-width: 64rem)";
 
@@ -12,6 +13,7 @@ export function Toc({ headings }: { headings: Heading[] }) {
   const wide = useMediaQuery(wideLayoutQuery);
   const [open, setOpen] = useState(false);
   const shown = headings.filter((h) => h.depth <= 3);
+  const active = useActiveHeading(shown.map((h) => h.id));
   if (shown.length === 0) return null;
   const top = Math.min(...shown.map((h) => h.depth));
   return (
@@ -24,7 +26,7 @@ export function Toc({ headings }: { headings: Heading[] }) {
         <ol className="toc__list">
           {shown.map((h) => (
             <li key={h.id} className={`toc__item toc__item--${h.depth - top}`}>
-              <a href={`#${h.id}`} onClick={() => !wide && setOpen(false)}>
+              <a href={`#${h.id}`} aria-current={h.id === active ? "location" : undefined} onClick={() => !wide && setOpen(false)}>
                 {h.text}
               </a>
             </li>

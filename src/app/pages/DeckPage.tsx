@@ -54,7 +54,9 @@ function Deck({ lesson, slide, mode }: { lesson: Lesson; slide: Slide; mode: Dec
     return () => window.removeEventListener("keydown", onKeyDown);
   });
 
-  useEffect(() => window.scrollTo(0, 0), [n]);
+  useEffect(() => {
+    window.scrollTo(0, 0); // braces matter: Chromium's scrollTo returns a promise, not a cleanup
+  }, [n]);
 
   const following = lesson.slides[n];
   return (

@@ -4,6 +4,7 @@ import type { LessonMeta } from "../../lessons/types.ts";
 import { PageHeading } from "../a11y/PageHeading.tsx";
 import { useDocumentTitle } from "../a11y/useDocumentTitle.ts";
 import { paths } from "../routes.ts";
+import { HeroTimeline } from "./HeroTimeline.tsx";
 import "./home.css";
 
 /** `/`: what the site is, in one line, and the course outline. */
@@ -14,6 +15,7 @@ export default function HomePage() {
   return (
     <div className="home">
       <section className="hero" aria-labelledby="home-title">
+        <div className="hero__text">
         <p className="hero__eyebrow">Go-style concurrency, one pattern at a time</p>
         <PageHeading className="hero__title" id="home-title">
           Know when every goroutine stops.
@@ -32,6 +34,8 @@ export default function HomePage() {
             </span>
           </p>
         )}
+        </div>
+        <HeroTimeline />
       </section>
       <section className="outline" aria-labelledby="outline-title">
         <h2 id="outline-title" className="outline__title">

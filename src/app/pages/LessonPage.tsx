@@ -22,26 +22,33 @@ import "../lesson/lesson.css";
 export default function LessonPage({ slug }: { slug: string }) {
   const load = useLesson(slug);
   const position = lessonPosition(lessons, slug);
-  if (load.status === "loading") return <PageLoading what="lesson" />;
-  if (load.status === "failed") return <LoadFailed what="this lesson" message={load.message} />;
-  if (load.status === "missing" || !position) return <NotFoundPage path={paths.lesson(slug)} />;
-  return <LessonArticle lesson={load.lesson} position={position} />;
-}
-
-function LessonArticle({ lesson, position }: { lesson: Lesson; position: LessonPosition }) {
   const [, navigate] = useLocation();
   const [helpOpen, setHelpOpen] = useState(false);
-  const onArticleClick = useInternalLinks();
-  useDocumentTitle(lesson.title);
-  useScrollToHash(true);
+  // Shortcuts work from the first moment, also while the lesson's chunk is still loading.
   useLessonShortcuts((action) => {
     if (action === "help") setHelpOpen(true);
-    else if (action === "present") navigate(paths.slides(lesson.slug, 1));
+    else if (action === "present") navigate(paths.slides(slug, 1));
     else {
-      const to = action === "next-lesson" ? position.next : position.previous;
+      const to = action === "next-lesson" ? position?.next : position?.previous;
       if (to) navigate(paths.lesson(to.slug));
     }
   });
+  const help = <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />;
+  if (load.status === "loading") return <PageLoading what="lesson" />;
+  if (load.status === "failed") return <LoadFailed what="this lesson" message={load.message} />;
+  if (load.status === "missing" || !position) return <NotFoundPage path={paths.lesson(slug)} />;
+  return (
+    <>
+      <LessonArticle lesson={load.lesson} position={position} onHelp={() => setHelpOpen(true)} />
+      {help}
+    </>
+  );
+}
+
+function LessonArticle({ lesson, position, onHelp }: { lesson: Lesson; position: LessonPosition; onHelp: () => void }) {
+  const onArticleClick = useInternalLinks();
+  useDocumentTitle(lesson.title);
+  useScrollToHash(true);
   const exampleCount = lesson.exampleIds.length;
   const exerciseCount = lesson.exerciseIds.length;
 
@@ -70,26 +77,23 @@ function LessonArticle({ lesson, position }: { lesson: Lesson; position: LessonP
               </svg>
               Present
             </Link>
-            <button type="button" className="button button--quiet" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
+            <button type="button" className="button button--quiet" onClick={onHelp} aria-keyshortcuts="?">
               Shortcuts
             </button>
           </div>
         </div>
       </header>
-      <div className="lesson__body">
-        <aside className="lesson__aside">
-          <Toc headings={lesson.headings} />
-        </aside>
-        <article className="lesson__article" onClick={onArticleClick}>
-          {lesson.slides.map((slide) => (
-            <section key={slide.number} className="lesson__section" data-slide={slide.number}>
-              <LessonParts parts={slide.parts} />
-            </section>
-          ))}
-          <LessonPager position={position} />
-        </article>
-      </div>
-      <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <aside className="lesson__aside">
+        <Toc headings={lesson.headings} />
+      </aside>
+      <article className="lesson__article" onClick={onArticleClick}>
+        {lesson.slides.map((slide) => (
+          <section key={slide.number} className="lesson__section" data-slide={slide.number}>
+            <LessonParts parts={slide.parts} />
+          </section>
+        ))}
+        <LessonPager position={position} />
+      </article>
     </div>
   );
 }

@@ -1,0 +1,34 @@
+import { test } from "@playwright/test";
+import { mkdirSync } from "node:fs";
+import { firstLesson, gotoReady, setTheme } from "./support/site.ts";
+
+// Screenshots of the shell for people to look at (not compared): SCREENSHOTS=1 to take them.
+// They go to screenshots/ (git-ignored); the README's picture is copied from there by hand.
+test.skip(!process.env.SCREENSHOTS, "set SCREENSHOTS=1 to take screenshots");
+
+const sizes = [
+  { name: "desktop", width: 1280, height: 720 },
+  { name: "phone", width: 390, height: 844 },
+];
+
+for (const theme of ["light", "dark"] as const) {
+  for (const size of sizes) {
+    test(`screenshots: ${theme} ${size.name}`, async ({ page }) => {
+      mkdirSync("screenshots", { recursive: true });
+      await page.setViewportSize({ width: size.width, height: size.height });
+      await setTheme(page, theme);
+      await gotoReady(page, "/");
+      await page.screenshot({ path: `screenshots/home-${theme}-${size.name}.png` });
+      await page.screenshot({ path: `screenshots/home-${theme}-${size.name}-full.png`, fullPage: true });
+      const lesson = await firstLesson(page);
+      await gotoReady(page, `/lessons/${lesson.slug}`);
+      await page.screenshot({ path: `screenshots/lesson-${theme}-${size.name}.png` });
+      await page.locator(".code-block").first().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `screenshots/lesson-${theme}-${size.name}-example.png` });
+      await gotoReady(page, `/lessons/${lesson.slug}/slides/2`);
+      await page.screenshot({ path: `screenshots/slides-${theme}-${size.name}.png` });
+      await gotoReady(page, "/no-such-page");
+      await page.screenshot({ path: `screenshots/404-${theme}-${size.name}.png` });
+    });
+  }
+}

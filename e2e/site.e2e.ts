@@ -1,0 +1,285 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { firstLesson, gotoReady, outline, setTheme } from "./support/site.ts";
+
+// The site shell against the built site: routes, navigation, themes, deep links, the 404 page,
+// keyboard paths and accessibility. The course is read from the page, never hard-coded.
+
+let consoleErrors: string[] = [];
+
+test.beforeEach(({ page }) => {
+  consoleErrors = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") consoleErrors.push(m.text());
+  });
+  page.on("pageerror", (e) => consoleErrors.push(e.message));
+});
+
+test.afterEach(() => {
+  expect(consoleErrors, "console errors on the pages this test opened").toEqual([]);
+});
+
+const heading = (page: Page) => page.locator("main h1");
+
+test("home lists the course in order and links to each lesson", async ({ page }) => {
+  await gotoReady(page, "/");
+  await expect(page).toHaveTitle("Chanscope");
+  const lessons = await outline(page);
+  expect(lessons.length).toBeGreaterThan(0);
+  for (const [i, lesson] of lessons.entries()) {
+    const card = page.locator(".outline__list > li").nth(i);
+    await expect(card).toContainText(lesson.title);
+    await expect(card).toContainText(/\d+ min/);
+    await expect(card).toContainText(/\d+ examples?/);
+    expect(lesson.slug).toMatch(/^[a-z0-9-]+$/);
+  }
+});
+
+test("home → lesson → next lesson → back", async ({ page }) => {
+  const lessons = await outline(page);
+  await page.getByRole("link", { name: new RegExp(`^Lesson 1: `) }).click();
+  await expect(page).toHaveURL(`/lessons/${lessons[0].slug}`);
+  await expect(heading(page)).toHaveText(lessons[0].title);
+  await expect(page).toHaveTitle(`${lessons[0].title} — Chanscope`);
+  await expect(heading(page), "focus moves to the new page's heading").toBeFocused();
+
+  test.skip(lessons.length < 2, "the course has one lesson: no next lesson to follow");
+  await page.getByRole("link", { name: /Next lesson/ }).click();
+  await expect(page).toHaveURL(`/lessons/${lessons[1].slug}`);
+  await expect(heading(page)).toHaveText(lessons[1].title);
+  expect(await page.evaluate(() => window.scrollY), "a new lesson starts at the top").toBe(0);
+  await expect(page.getByRole("link", { name: /Previous lesson/ })).toHaveAttribute("href", `/lessons/${lessons[0].slug}`);
+
+  await page.goBack();
+  await expect(page).toHaveURL(`/lessons/${lessons[0].slug}`);
+  await expect(heading(page)).toHaveText(lessons[0].title);
+  await page.goBack();
+  await expect(page).toHaveURL("/");
+  await expect(page.locator(".outline__list")).toBeVisible();
+});
+
+test("[ and ] move between lessons, p presents, ? shows the shortcuts", async ({ page }) => {
+  const lessons = await outline(page);
+  await gotoReady(page, `/lessons/${lessons[0].slug}`);
+  await page.keyboard.press("?");
+  const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(help).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(help).toBeHidden();
+
+  if (lessons.length > 1) {
+    await page.keyboard.press("]");
+    await expect(page).toHaveURL(`/lessons/${lessons[1].slug}`);
+    await page.keyboard.press("[");
+    await expect(page).toHaveURL(`/lessons/${lessons[0].slug}`);
+  }
+  await page.keyboard.press("p");
+  await expect(page).toHaveURL(`/lessons/${lessons[0].slug}/slides/1`);
+});
+
+test.describe("theme", () => {
+  for (const [from, to] of [["light", "dark"], ["dark", "light"]] as const) {
+    test(`switching ${from} → ${to} is remembered across a reload`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: from });
+      await gotoReady(page, "/");
+      await expect(page.locator("html")).toHaveAttribute("data-theme", from);
+      await page.getByRole("radio", { name: to[0].toUpperCase() + to.slice(1) }).check();
+      await expect(page.locator("html")).toHaveAttribute("data-theme", to);
+      await page.reload();
+      await expect(heading(page)).toBeVisible();
+      await expect(page.locator("html")).toHaveAttribute("data-theme", to);
+      await expect(page.getByRole("radio", { name: to[0].toUpperCase() + to.slice(1) })).toBeChecked();
+      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(background).toBe(to === "dark" ? "rgb(13, 17, 23)" : "rgb(255, 255, 255)");
+    });
+  }
+
+  test("system follows prefers-color-scheme, live", async ({ page }) => {
+    await gotoReady(page, "/");
+    await page.getByRole("radio", { name: "Dark" }).check();
+    await page.getByRole("radio", { name: "System" }).check();
+    await page.emulateMedia({ colorScheme: "dark" });
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+    await page.emulateMedia({ colorScheme: "light" });
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
+    await page.reload();
+    await expect(page.getByRole("radio", { name: "System" })).toBeChecked();
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
+  });
+
+  test("the stored theme is applied before the app's code runs (no flash)", async ({ page }) => {
+    await setTheme(page, "dark");
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.route(/\/assets\/.*\.js$/, (route) => route.abort());
+    page.removeAllListeners("console"); // the blocked bundle is this test's own doing
+    await page.goto("/");
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  });
+});
+
+test("a deep link to a heading scrolls it into view after the lesson loads", async ({ page }) => {
+  const lesson = await firstLesson(page);
+  await gotoReady(page, `/lessons/${lesson.slug}`);
+  const hrefs = await page.locator(".toc a").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+  expect(hrefs.length).toBeGreaterThan(1);
+  const target = hrefs[hrefs.length - 1];
+  await gotoReady(page, `/lessons/${lesson.slug}${target}`);
+  const el = page.locator(`[id="${decodeURIComponent(target.slice(1))}"]`);
+  await expect(el).toBeInViewport();
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  const top = await el.evaluate((e) => e.getBoundingClientRect().top);
+  const headerBottom = await page.locator(".site-header").evaluate((e) => e.getBoundingClientRect().bottom);
+  expect(top, "the heading is not hidden under the sticky header").toBeGreaterThanOrEqual(headerBottom);
+});
+
+test("a deep link to an example scrolls to it; /play links to every example", async ({ page }) => {
+  await gotoReady(page, "/play");
+  await expect(page).toHaveTitle("Examples — Chanscope");
+  const links = page.locator(".play__link");
+  expect(await links.count()).toBeGreaterThan(0);
+  const href = (await links.last().getAttribute("href")) ?? "";
+  expect(href).toMatch(/^\/lessons\/[a-z0-9-]+#example-[a-z0-9-]+$/);
+
+  await gotoReady(page, href);
+  const id = href.split("#")[1];
+  const block = page.locator(`[id="${id}"]`);
+  await expect(block).toBeInViewport();
+  await expect(block).toBeFocused();
+
+  await gotoReady(page, "/play");
+  await links.first().click();
+  const firstId = ((await links.first().getAttribute("href").catch(() => null)) ?? page.url()).split("#")[1];
+  await expect(page.locator(`[id="${firstId ?? new URL(page.url()).hash.slice(1)}"]`)).toBeInViewport();
+});
+
+test("an example shows its code, the Go original as a second tab, and the expected output", async ({ page }) => {
+  const lesson = await firstLesson(page);
+  await gotoReady(page, `/lessons/${lesson.slug}`);
+  const block = page.locator("figure.code-block").filter({ has: page.getByRole("tab", { name: "Go" }) }).first();
+  await expect(block).toBeVisible();
+  const ts = block.getByRole("tab", { name: "TypeScript" });
+  const go = block.getByRole("tab", { name: "Go" });
+  await expect(ts).toHaveAttribute("aria-selected", "true");
+  await ts.focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(go).toBeFocused();
+  await expect(go).toHaveAttribute("aria-selected", "true");
+  await expect(block.getByRole("tabpanel")).toContainText(/func |package /);
+  await expect(block.getByText(/^Expected: /)).toBeVisible();
+});
+
+test.describe("not found", () => {
+  for (const path of ["/no/such/page", "/lessons/no-such-lesson", "/lessons/no-such-lesson/slides/1"]) {
+    test(`${path} shows the 404 page with a link home`, async ({ page }) => {
+      await gotoReady(page, path);
+      await expect(heading(page)).toHaveText("Page not found");
+      await expect(page).toHaveTitle("Page not found — Chanscope");
+      await page.getByRole("link", { name: "Go to the course outline" }).click();
+      await expect(page).toHaveURL("/");
+      await expect(page.locator(".outline__list")).toBeVisible();
+    });
+  }
+
+  test("a slide number past the end is not found", async ({ page }) => {
+    const lesson = await firstLesson(page);
+    await gotoReady(page, `/lessons/${lesson.slug}/slides/999`);
+    await expect(heading(page)).toHaveText("Page not found");
+  });
+});
+
+test("a reload on a deep route shows the same page", async ({ page }) => {
+  const lesson = await firstLesson(page);
+  for (const path of [`/lessons/${lesson.slug}`, `/lessons/${lesson.slug}/slides/2`, `/lessons/${lesson.slug}/presenter/1`, "/play"]) {
+    await gotoReady(page, path);
+    const before = await heading(page).textContent();
+    await page.reload();
+    await expect(heading(page)).toHaveText(before ?? "");
+    await expect(page).toHaveURL(path);
+  }
+});
+
+test("slides: arrows move, the URL follows, Esc goes back to the article", async ({ page }) => {
+  const lesson = await firstLesson(page);
+  await gotoReady(page, `/lessons/${lesson.slug}/slides/1`);
+  await expect(page.getByText(/^Slide 1 of \d+$/)).toBeVisible();
+  await page.keyboard.press("ArrowRight");
+  await expect(page).toHaveURL(`/lessons/${lesson.slug}/slides/2`);
+  await page.keyboard.press("ArrowLeft");
+  await expect(page).toHaveURL(`/lessons/${lesson.slug}/slides/1`);
+  await page.getByRole("link", { name: "Presenter view" }).click();
+  await expect(page).toHaveURL(`/lessons/${lesson.slug}/presenter/1`);
+  await expect(page.getByRole("complementary", { name: "Presenter notes" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page, "back to the article, at the slide's first heading").toHaveURL(new RegExp(`/lessons/${lesson.slug}(#[a-z0-9-]+)?$`));
+  await expect(heading(page)).toHaveText(lesson.title);
+  const hash = new URL(page.url()).hash;
+  if (hash) await expect(page.locator(`[id="${hash.slice(1)}"]`)).toBeInViewport();
+});
+
+/** Press Tab until focus comes back round, collecting the href of every link that got focus. */
+async function tabThroughLinks(page: Page): Promise<Set<string>> {
+  const reached = new Set<string>();
+  await page.locator("body").focus();
+  for (let i = 0; i < 400; i++) {
+    await page.keyboard.press("Tab");
+    const href = await page.evaluate(() => {
+      const a = document.activeElement;
+      return a instanceof HTMLAnchorElement ? a.getAttribute("href") : a === document.body ? "<body>" : null;
+    });
+    if (href === "<body>") break;
+    if (href) reached.add(href);
+  }
+  return reached;
+}
+
+async function visibleLinks(page: Page): Promise<string[]> {
+  return page.locator("a[href]").evaluateAll((as) =>
+    as.filter((a) => (a as HTMLElement).checkVisibility({ visibilityProperty: true })).map((a) => a.getAttribute("href") ?? ""),
+  );
+}
+
+test("keyboard only: Tab reaches every link of the home page and of a lesson page", async ({ page }) => {
+  for (const path of ["/", `/lessons/${(await firstLesson(page)).slug}`]) {
+    await gotoReady(page, path);
+    const links = await visibleLinks(page);
+    const reached = await tabThroughLinks(page);
+    expect(links.length).toBeGreaterThan(3);
+    expect(links.filter((href) => !reached.has(href)), `links on ${path} never reached by Tab`).toEqual([]);
+  }
+});
+
+test("the skip link is the first Tab stop and moves to the content", async ({ page }) => {
+  await gotoReady(page, "/");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main")).toBeFocused();
+});
+
+test.describe("accessibility (axe)", () => {
+  const pages = [
+    { name: "home", path: () => "/" },
+    { name: "lesson", path: (slug: string) => `/lessons/${slug}` },
+    { name: "examples", path: () => "/play" },
+    { name: "404", path: () => "/nope" },
+    { name: "slide", path: (slug: string) => `/lessons/${slug}/slides/2` },
+  ];
+  for (const theme of ["light", "dark"] as const) {
+    for (const { name, path } of pages) {
+      test(`${name} has no violations in the ${theme} theme`, async ({ page }) => {
+        test.setTimeout(60_000);
+        await setTheme(page, theme);
+        const target = path((await firstLesson(page)).slug);
+        await gotoReady(page, target);
+        await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
+        // Open every disclosure so the expected outputs and solutions are checked too.
+        await page.locator("main details").evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+        const result = await new AxeBuilder({ page }).analyze();
+        const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+        expect(summary, `axe on ${target} (${theme})`).toEqual([]);
+      });
+    }
+  }
+});
