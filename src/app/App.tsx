@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useRef } from "react";
 import { useLocation } from "wouter";
 import { lessons } from "virtual:lessons";
+import { markNavigated } from "./a11y/route-focus.ts";
 import { Layout } from "./layout/Layout.tsx";
 import HomePage from "./pages/HomePage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
@@ -35,12 +36,22 @@ function Page({ route }: { route: AppRoute }) {
   }
 }
 
-/** A new page starts at the top (a fragment, if any, is scrolled to by the page once it has loaded). */
-function useScrollResetOnNavigation(location: string): void {
+/**
+ * After a client-side navigation a new page starts at the top (a fragment, if any, is scrolled to
+ * by the page once its content is there) and its heading takes focus (a11y/route-focus.ts).
+ */
+function useNavigationEffects(location: string): void {
   const previous = useRef(location);
-  useEffect(() => {
-    if (previous.current === location) return;
+  if (previous.current !== location) {
     previous.current = location;
+    markNavigated(); // during render, so the new page's heading sees it when it mounts
+  }
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false; // the first page keeps the browser's own scroll position
+      return;
+    }
     if (!window.location.hash) window.scrollTo(0, 0);
   }, [location]);
 }
@@ -48,7 +59,7 @@ function useScrollResetOnNavigation(location: string): void {
 export function App() {
   const [location] = useLocation();
   const route = parseRoute(location);
-  useScrollResetOnNavigation(location);
+  useNavigationEffects(location);
   const bare = route.page === "slides" || route.page === "presenter";
   return (
     <ThemeProvider>
