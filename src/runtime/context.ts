@@ -231,11 +231,13 @@ function newCancelCtx(parent: Context, label: string, deadline?: number): Cancel
   return c;
 }
 
+/** Go's `context.WithCancel(parent)`: a child context and the function that cancels it. */
 function withCancel(parent: Context): [Context, CancelFunc] {
   const c = newCancelCtx(parent, "withCancel");
   return [c, () => c.cancel(true, Canceled, null)];
 }
 
+/** Go's `context.WithCancelCause(parent)`: like withCancel; `cancel(err)` records err as the cause. */
 function withCancelCause(parent: Context): [Context, CancelCauseFunc] {
   const c = newCancelCtx(parent, "withCancelCause");
   return [c, (cause?: Error | null) => c.cancel(true, Canceled, cause ?? null)];
@@ -258,14 +260,17 @@ function withDeadline(parent: Context, atMs: number, label = `withDeadline(${atM
   return [c, () => c.cancel(true, Canceled, null)];
 }
 
+/** Go's `context.WithTimeout(parent, d)`: cancelled with DeadlineExceeded `ms` virtual ms from now. */
 function withTimeout(parent: Context, ms: number): [Context, CancelFunc] {
   return withDeadline(parent, activeRun().now + ms, `withTimeout(${ms})`);
 }
 
+/** Go's `context.WithValue(parent, key, val)`: `ctx.value(key)` returns val here and below. */
 function withValue(parent: Context, key: unknown, value: unknown): Context {
   return new ValueCtx(activeRun(), asCtx(parent), key, value);
 }
 
+/** Go's `context.WithoutCancel(parent)`: keeps the values, never cancelled with the parent. */
 function withoutCancel(parent: Context): Context {
   return new WithoutCancelCtx(activeRun(), asCtx(parent), "withoutCancel");
 }
@@ -274,7 +279,7 @@ function withoutCancel(parent: Context): Context {
  * Go's `context.AfterFunc(ctx, f)`: runs `fn` in its own task once ctx is done. The returned
  * stop() returns true if it stopped fn from being run, false if fn has started or was stopped.
  */
-function afterFunc(ctx: Context, fn: () => unknown): () => boolean {
+function contextAfterFunc(ctx: Context, fn: () => unknown): () => boolean {
   const c = asCtx(ctx);
   const reg = new AfterFuncRegistration(activeRun(), fn);
   const node = c.cancelNode();
@@ -293,17 +298,24 @@ function cause(ctx: Context): Error | null {
   return node === null ? ctx.err() : node.causeOf();
 }
 
+/** Go's `context.WithDeadline(parent, t)`: cancelled with DeadlineExceeded at virtual ms `atMs`. */
+function deadlineAt(parent: Context, atMs: number): [Context, CancelFunc] {
+  return withDeadline(parent, atMs);
+}
+
 /** Go's context package. */
 export const context = {
+  /** Go's `context.Background()`: the root context, never cancelled. */
   background: (): Context => root("background"),
+  /** Go's `context.TODO()`: a root context for "not decided yet". */
   todo: (): Context => root("todo"),
   withCancel,
   withCancelCause,
-  withDeadline: (parent: Context, atMs: number): [Context, CancelFunc] => withDeadline(parent, atMs),
+  withDeadline: deadlineAt,
   withTimeout,
   withValue,
   withoutCancel,
-  afterFunc,
+  afterFunc: contextAfterFunc,
   cause,
   Canceled,
   DeadlineExceeded,

@@ -17,6 +17,10 @@ type GroupFn = () => unknown;
 
 const started: Promise<void> = Promise.resolve();
 
+/**
+ * `errgroup.Group` (golang.org/x/sync/errgroup): run functions in tasks, `await g.wait()` for the
+ * first error. A function fails by throwing or returning an Error.
+ */
 export class Group {
   #wg = new WaitGroup();
   #limit = -1;
@@ -112,4 +116,5 @@ function withContext(ctx: Context): [Group, Context] {
   return [g, c];
 }
 
+/** The errgroup package: `new errgroup.Group()` and `errgroup.withContext(ctx)`. */
 export const errgroup = { Group, withContext };

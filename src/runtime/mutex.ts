@@ -6,6 +6,10 @@ import { activeRun } from "./scheduler.ts";
 import { LOCK, WaitQueue, Waiter } from "./wait-queue.ts";
 import { MSG } from "./errors.ts";
 
+/**
+ * Go's `sync.Mutex`: `await mu.lock()` … `mu.unlock()`. Waiters get the lock first come, first
+ * served. Unlocking an unlocked mutex is a fatal error, as in Go.
+ */
 export class Mutex {
   #locked = false;
   #waiters = new WaitQueue();
@@ -42,7 +46,7 @@ export class Mutex {
 }
 
 /**
- * sync.RWMutex: many readers or one writer. A waiting writer holds back new readers; when the
+ * Go's `sync.RWMutex`: many readers or one writer. A waiting writer holds back new readers; when the
  * writer unlocks, every reader that waited goes first, then the next writer.
  */
 export class RWMutex {
@@ -51,6 +55,7 @@ export class RWMutex {
   #readWaiters = new WaitQueue();
   #writeWaiters = new WaitQueue();
 
+  /** Go's `RLock`: shares the lock with other readers; waits while a writer holds or awaits it. */
   rLock(): Promise<void> {
     const run = activeRun();
     const t = run.enter();
@@ -62,6 +67,7 @@ export class RWMutex {
     return run.block(t, "sync.RWMutex.RLock", null) as unknown as Promise<void>;
   }
 
+  /** Go's `TryRLock`: a read lock if one is available now; false otherwise. */
   tryRLock(): boolean {
     activeRun().step();
     if (this.#writer || this.#writeWaiters.size > 0) return false;
@@ -69,6 +75,7 @@ export class RWMutex {
     return true;
   }
 
+  /** Go's `RUnlock`: releases one read lock. */
   rUnlock(): void {
     const run = activeRun();
     run.step();
@@ -77,6 +84,7 @@ export class RWMutex {
     if (this.#readers === 0) this.#handOff(false);
   }
 
+  /** Go's `Lock`: the exclusive (write) lock; waits for readers and writers to leave. */
   lock(): Promise<void> {
     const run = activeRun();
     const t = run.enter();
@@ -88,6 +96,7 @@ export class RWMutex {
     return run.block(t, "sync.RWMutex.Lock", null) as unknown as Promise<void>;
   }
 
+  /** Go's `TryLock`: the write lock if it is free now; false otherwise. */
   tryLock(): boolean {
     activeRun().step();
     if (this.#writer || this.#readers > 0) return false;
@@ -95,6 +104,7 @@ export class RWMutex {
     return true;
   }
 
+  /** Go's `Unlock`: releases the write lock. */
   unlock(): void {
     const run = activeRun();
     run.step();

@@ -4,10 +4,12 @@
 import { activeRun } from "./scheduler.ts";
 import { LOCK, WaitQueue, Waiter } from "./wait-queue.ts";
 
+/** Go's `sync.Once`: `await once.do(fn)` runs fn the first time only; later calls do nothing. */
 export class Once {
   #state: "new" | "running" | "done" = "new";
   #waiters = new WaitQueue();
 
+  /** Go's `once.Do(f)`: runs fn if no call ran it yet; a call that arrives while fn runs waits for it. */
   do(fn: () => unknown): Promise<void> {
     const run = activeRun();
     const t = run.enter();

@@ -34,6 +34,12 @@ export interface RunOptions {
   onEvents?: (batch: TraceEvent[]) => void;
   /** Called once at the start with the run's live control. */
   onStart?: (control: RunControl) => void;
+  /**
+   * Live (paced) runs: called with true when every task is idle waiting for a signal on a
+   * channel registered with signal.notify (the moment to offer "Send SIGTERM"), and with false
+   * when the run moves on or ends.
+   */
+  onAwaitingSignal?: (waiting: boolean) => void;
 }
 
 export interface TaskInfo {
@@ -94,6 +100,7 @@ export function run(main: () => unknown, options: RunOptions = {}): Promise<RunR
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     paced: speed === undefined ? null : { speed },
     onEvents: options.onEvents ?? null,
+    onAwaitingSignal: options.onAwaitingSignal ?? null,
   });
   setActive(r);
   const saved = new Map<ConsoleMethod, (...args: unknown[]) => void>();

@@ -55,6 +55,7 @@ export interface RunConfig {
   limits: Limits;
   paced: { speed: number } | null;
   onEvents: ((batch: TraceEvent[]) => void) | null;
+  onAwaitingSignal?: ((waiting: boolean) => void) | null;
 }
 
 export type Ending =
@@ -153,6 +154,9 @@ export class Run {
   readonly limits: Limits;
   readonly paced: { speed: number } | null;
   readonly onEvents: ((batch: TraceEvent[]) => void) | null;
+  readonly onAwaitingSignal: ((waiting: boolean) => void) | null;
+  /** Live run idle until a signal comes (told to onAwaitingSignal). */
+  #awaitingSignal = false;
 
   trace: TraceEvent[] = [];
   #flushed = 0;
@@ -204,6 +208,7 @@ export class Run {
     this.limits = config.limits;
     this.paced = config.paced;
     this.onEvents = config.onEvents;
+    this.onAwaitingSignal = config.onAwaitingSignal ?? null;
   }
 
   // ---- trace -------------------------------------------------------------------------------
@@ -440,6 +445,10 @@ export class Run {
   /** Resumes the next runnable task; when none, moves the clock or ends the run. */
   dispatch(): void {
     if (this.#dispatching) return;
+    if (this.#awaitingSignal) {
+      this.#awaitingSignal = false;
+      this.onAwaitingSignal?.(false);
+    }
     this.#dispatching = true;
     try {
       for (;;) {
@@ -540,6 +549,8 @@ export class Run {
     const signalWait = waitsForSignal(this);
     if (signalWait && this.paced !== null) {
       this.flush(); // live: idle until control.signal
+      this.#awaitingSignal = true;
+      this.onAwaitingSignal?.(true);
       return;
     }
     this.end({ outcome: "deadlock", signalWait });
@@ -606,6 +617,10 @@ export class Run {
     if (this.#watchdog !== null) clearTimeout(this.#watchdog);
     if (this.#paceTimer !== null) clearTimeout(this.#paceTimer);
     this.#watchdog = this.#paceTimer = null;
+    if (this.#awaitingSignal) {
+      this.#awaitingSignal = false;
+      this.onAwaitingSignal?.(false);
+    }
     if (ending.outcome === "ok" && this.tracing) {
       for (const t of this.leaks()) {
         this.trace.push({ seq: this.seq++, t: this.now, kind: "task.leak", task: t.id, reason: waitReasonOf(t), since: t.since });

@@ -27,6 +27,7 @@ function stop(ch: Chan<string>): void {
   activeRun().notified.delete(ch);
 }
 
+/** Go's os/signal: `signal.notify(ch, "SIGINT", "SIGTERM")`, `signal.stop(ch)`. */
 export const signal = { notify, stop };
 
 /** Relays `name` to every channel notified of it; false when no channel is. */

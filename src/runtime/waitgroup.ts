@@ -5,6 +5,10 @@ import { GoPanic, MSG } from "./errors.ts";
 import { activeRun } from "./scheduler.ts";
 import { LOCK, WaitQueue, Waiter } from "./wait-queue.ts";
 
+/**
+ * Go's `sync.WaitGroup`: `add(n)` before starting work, `done()` when a piece finishes, and
+ * `await wg.wait()` until the counter is back to zero. `wg.go(fn)` is Go 1.25's `wg.Go(f)`.
+ */
 export class WaitGroup {
   #n = 0;
   #waiters = new WaitQueue();
