@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type KeyboardEvent } from "react";
+import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import type { CodeView } from "../../lessons/types.ts";
 
 export interface CodeTab {
@@ -6,6 +6,8 @@ export interface CodeTab {
   code: CodeView;
   /** Highlighted HTML to show, when it differs from code.html (e.g. without the Output comment). */
   html?: string;
+  /** Shown instead of the highlighted code (the playground's editor). */
+  content?: ReactNode;
 }
 
 /**
@@ -18,7 +20,7 @@ export function CodeTabs({ tabs, label }: { tabs: CodeTab[]; label: string }) {
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
 
   if (tabs.length === 1) {
-    return <CodeHtml html={tabs[0].html ?? tabs[0].code.html} />;
+    return tabs[0].content ?? <CodeHtml html={tabs[0].html ?? tabs[0].code.html} />;
   }
 
   const select = (index: number) => {
@@ -66,7 +68,7 @@ export function CodeTabs({ tabs, label }: { tabs: CodeTab[]; label: string }) {
           hidden={i !== selected}
           className="code-tabs__panel"
         >
-          <CodeHtml html={tab.html ?? tab.code.html} />
+          {tab.content ?? <CodeHtml html={tab.html ?? tab.code.html} />}
         </div>
       ))}
     </div>

@@ -1,18 +1,33 @@
 import { useState } from "react";
 import type { Exercise } from "../../lessons/types.ts";
+import { Playground, type PlaygroundProgram } from "../playground/Playground.tsx";
+import { startingCode } from "../playground/source-text.ts";
 import { paths } from "../routes.ts";
 import { CodeHtml, CodeTabs, type CodeTab } from "./CodeTabs.tsx";
 import { BlockHeader } from "./BlockHeader.tsx";
 import "./code-block.css";
 
+/** What the playground needs of an exercise. */
+export function exerciseProgram(exercise: Exercise): PlaygroundProgram {
+  return {
+    key: `exercise-${exercise.id}`,
+    title: exercise.title,
+    source: startingCode(exercise.code.source),
+    html: exercise.code.html,
+    seed: exercise.seed,
+    signals: (exercise.signals ?? []).map((s) => ({ at: s.atMs, name: s.signal })),
+    live: exercise.live ?? false,
+    goals: exercise.goals,
+  };
+}
+
 /**
- * An exercise as the article shows it: the goals, the starting code (and Go original), hints one
- * at a time, and the solution behind a disclosure. The playground takes its place with the same props.
+ * An exercise in the article: the goals, the starting code in a playground (goals are checked
+ * after each run), hints one at a time, and the solution behind a disclosure.
  */
 export function ExerciseBlock({ exercise }: { exercise: Exercise }) {
   const anchor = paths.exampleAnchor(exercise.id);
-  const tabs: CodeTab[] = [{ label: "TypeScript", code: exercise.code }];
-  if (exercise.go) tabs.push({ label: "Go", code: exercise.go });
+  const program = exerciseProgram(exercise);
   return (
     <figure className="code-block code-block--exercise" id={anchor} aria-labelledby={`${anchor}-title`}>
       <BlockHeader kind="Exercise" title={exercise.title} anchor={anchor} />
@@ -26,14 +41,31 @@ export function ExerciseBlock({ exercise }: { exercise: Exercise }) {
           </ul>
         </div>
       )}
-      <CodeTabs tabs={tabs} label={`${exercise.title}: language`} />
-      <Hints hints={exercise.hints} />
-      {exercise.solution && (
-        <details className="code-block__solution">
-          <summary>Show the solution</summary>
-          <CodeHtml html={exercise.solution.html} />
-        </details>
-      )}
+      <Playground
+        program={program}
+        renderCode={(editor) => {
+          const tabs: CodeTab[] = [{ label: "TypeScript", code: exercise.code, content: editor }];
+          if (exercise.go) tabs.push({ label: "Go", code: exercise.go });
+          return <CodeTabs tabs={tabs} label={`${exercise.title}: language`} />;
+        }}
+      >
+        {({ loadCode }) => (
+          <>
+            <Hints hints={exercise.hints} />
+            {exercise.solution && (
+              <details className="code-block__solution">
+                <summary>Show the solution</summary>
+                <CodeHtml html={exercise.solution.html} />
+                <p className="code-block__solution-actions">
+                  <button type="button" className="button button--quiet" onClick={() => exercise.solution && loadCode(startingCode(exercise.solution.source))}>
+                    Put the solution in the editor
+                  </button>
+                </p>
+              </details>
+            )}
+          </>
+        )}
+      </Playground>
     </figure>
   );
 }

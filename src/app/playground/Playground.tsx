@@ -1,0 +1,282 @@
+// A runnable program: the code (highlighted until the first click, then Monaco), the controls,
+// the outcome, the console and the task table. Every example and exercise of a lesson is one,
+// and /play hosts one. The run itself happens in the sandbox worker; this component only turns
+// the run machine's state into things to read and buttons to press.
+
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
+import type { editor as MonacoEditor } from "monaco-editor/editor";
+import type { Goal } from "../../lessons/types.ts";
+import { LazyCodeEditor, preloadEditor } from "../../editor/LazyCodeEditor.tsx";
+import { warmSandbox } from "../../sandbox/client.ts";
+import { checkGoals } from "../../sandbox/expectations.ts";
+import { MAX_SPEED, MIN_SPEED, type RunMode, type SignalName } from "../../sandbox/protocol.ts";
+import { traceOf } from "../../sandbox/run-machine.ts";
+import { GoalList } from "./GoalList.tsx";
+import { OutputPanel } from "./OutputPanel.tsx";
+import { consoleFromResult, consoleFromTrace, markersOf, outcomeOf, tasksFromResult, tasksFromTrace } from "./run-view.ts";
+import { ShareControls } from "./ShareControls.tsx";
+import { TaskTable } from "./TaskTable.tsx";
+import { usePlaygroundCode } from "./usePlaygroundCode.ts";
+import { useRun } from "./useRun.ts";
+import "./playground.css";
+
+export interface PlaygroundProgram {
+  /** Unique on the site: names the saved edits and the editor model, e.g. "example-leaky-timeout". */
+  key: string;
+  title: string;
+  /** The code the playground starts from (and Reset returns to). */
+  source: string;
+  /** Highlighted HTML of `source` (from the lesson build), shown until the editor loads. */
+  html?: string;
+  seed: number;
+  signals: { at: number; name: string }[];
+  /** Start in live (paced) mode. */
+  live: boolean;
+  /** Exercise goals, checked after each run. */
+  goals?: Goal[];
+}
+
+export interface PlaygroundProps {
+  program: PlaygroundProgram;
+  /** Wraps the code area, e.g. in the TypeScript/Go tabs of a lesson block. */
+  renderCode?: (code: ReactNode) => ReactNode;
+  /** Extra content under the goals (hints, the solution). Receives a way to load code. */
+  children?: (api: { loadCode(code: string): void }) => ReactNode;
+}
+
+const SPEEDS = [0.25, 0.5, 1, 2, 4].filter((s) => s >= MIN_SPEED && s <= MAX_SPEED);
+
+function randomSeed(): number {
+  return 1 + Math.floor(Math.random() * 999_999);
+}
+
+export function Playground({ program, renderCode = (c) => c, children }: PlaygroundProps) {
+  const id = useId();
+  const { code, modified, setCode, reset, replace } = usePlaygroundCode(program.key, program.source);
+  const { actor, status, context } = useRun();
+  const [editorWanted, setEditorWanted] = useState(false);
+  const [seed, setSeed] = useState(program.seed);
+  const [mode, setMode] = useState<RunMode>(program.live ? "paced" : "instant");
+  const [speed, setSpeed] = useState(1);
+  const [confirmReset, setConfirmReset] = useState(false);
+  const [undoCode, setUndoCode] = useState<string | undefined>(undefined);
+  const runButton = useRef<HTMLButtonElement>(null);
+  const editorRef = useRef<MonacoEditor.IStandaloneCodeEditor | null>(null);
+
+  const active = status === "compiling" || status === "running" || status === "paced" || status === "awaitingSignal";
+  const live = status === "paced" || status === "awaitingSignal";
+
+  const run = useCallback(() => {
+    // A live run waits for the learner to press Send SIGTERM; scheduled signals are for instant runs.
+    const signals = mode === "paced" ? [] : program.signals;
+    actor.send({ type: "RUN", request: { source: code, seed, mode, speed, signals } });
+  }, [actor, code, seed, mode, speed, program.signals]);
+  const stop = () => actor.send({ type: "STOP" });
+  const sendSignal = (name: SignalName) => actor.send({ type: "SEND_SIGNAL", name });
+
+  const outcome = outcomeOf(status, context);
+  const markers = useMemo(() => markersOf(status, context), [status, context]);
+  const trace = useMemo(() => traceOf(context), [context]);
+  const consoleLines = useMemo(() => (context.result ? consoleFromResult(context.result) : consoleFromTrace(trace)), [context.result, trace]);
+  const tasks = useMemo(() => (context.result ? tasksFromResult(context.result) : tasksFromTrace(trace)), [context.result, trace]);
+  const goalChecks = useMemo(() => (program.goals && context.result ? checkGoals(program.goals, context.result) : undefined), [program.goals, context.result]);
+
+  // An undo offer lasts until the next edit.
+  useEffect(() => {
+    if (undoCode !== undefined && code !== program.source) setUndoCode(undefined);
+  }, [code, program.source, undoCode]);
+
+  const loadCode = useCallback((next: string) => replace(next), [replace]);
+  const showLine = useCallback((line: number) => {
+    const editor = editorRef.current;
+    if (!editor) {
+      setEditorWanted(true);
+      return;
+    }
+    editor.revealLineInCenter(line);
+    editor.setPosition({ lineNumber: line, column: 1 });
+    editor.focus();
+  }, []);
+
+  const warm = () => {
+    warmSandbox();
+  };
+
+  return (
+    <div className="playground" onPointerEnter={warm} onFocus={warm}>
+      {renderCode(
+        <LazyCodeEditor
+          value={code}
+          onChange={setCode}
+          onRun={run}
+          onEscape={() => runButton.current?.focus()}
+          markers={markers}
+          label={`Code: ${program.title}`}
+          modelName={program.key}
+          html={code === program.source ? program.html : undefined}
+          active={editorWanted}
+          onActivate={() => setEditorWanted(true)}
+          onReady={(e) => {
+            editorRef.current = e;
+          }}
+        />,
+      )}
+
+      <div className="playground__bar">
+        <div className="playground__actions">
+          <button ref={runButton} type="button" className="button button--primary" onClick={run}>
+            Run
+          </button>
+          <button type="button" className="button" onClick={stop} disabled={!active}>
+            Stop
+          </button>
+          {!editorWanted && (
+            <button type="button" className="button button--quiet" onPointerEnter={preloadEditor} onClick={() => setEditorWanted(true)}>
+              Edit
+            </button>
+          )}
+          {modified && !confirmReset && (
+            <button type="button" className="button button--quiet" onClick={() => setConfirmReset(true)}>
+              Reset
+            </button>
+          )}
+          {modified && (
+            <span className="badge playground__modified" title="Your edits are saved in this browser">
+              Edited
+            </span>
+          )}
+        </div>
+        <ShareControls code={code} />
+      </div>
+
+      {confirmReset && (
+        <div className="playground__notice" role="alertdialog" aria-labelledby={`${id}-reset`}>
+          <span id={`${id}-reset`}>Discard your edits and go back to the lesson’s code?</span>
+          <button
+            type="button"
+            className="button"
+            autoFocus
+            onClick={() => {
+              setUndoCode(reset());
+              setConfirmReset(false);
+            }}
+          >
+            Discard edits
+          </button>
+          <button type="button" className="button button--quiet" onClick={() => setConfirmReset(false)}>
+            Keep editing
+          </button>
+        </div>
+      )}
+      {undoCode !== undefined && !modified && (
+        <div className="playground__notice">
+          <span>Back to the lesson’s code.</span>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => {
+              replace(undoCode);
+              setUndoCode(undefined);
+            }}
+          >
+            Undo
+          </button>
+        </div>
+      )}
+
+      <details className="playground__options">
+        <summary>Run options</summary>
+        <div className="playground__option-row">
+          <label className="playground__field">
+            Seed
+            <input
+              type="number"
+              inputMode="numeric"
+              min={1}
+              step={1}
+              value={seed}
+              onChange={(e) => {
+                const n = Number.parseInt(e.target.value, 10);
+                if (Number.isSafeInteger(n)) setSeed(n);
+              }}
+            />
+          </label>
+          <button type="button" className="button button--quiet" onClick={() => setSeed(randomSeed())}>
+            New seed
+          </button>
+          <fieldset className="playground__mode">
+            <legend>Mode</legend>
+            <label>
+              <input type="radio" name={`${id}-mode`} checked={mode === "instant"} onChange={() => setMode("instant")} /> Instant
+            </label>
+            <label>
+              <input type="radio" name={`${id}-mode`} checked={mode === "paced"} onChange={() => setMode("paced")} /> Live
+            </label>
+          </fieldset>
+          {mode === "paced" && (
+            <label className="playground__field">
+              Speed
+              <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
+                {SPEEDS.map((s) => (
+                  <option key={s} value={s}>
+                    {s}×
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+        </div>
+      </details>
+      {mode === "paced" && (
+        <div className="playground__signals">
+          <button type="button" className="button" disabled={!live} onClick={() => sendSignal("SIGINT")}>
+            Send SIGINT
+          </button>
+          <button type="button" className="button" disabled={!live} onClick={() => sendSignal("SIGTERM")}>
+            Send SIGTERM
+          </button>
+        </div>
+      )}
+
+      <div role="status" className={`playground__status playground__status--${outcome.kind}`}>
+        <span className="playground__status-word">{statusWord(outcome.kind)}</span> {outcome.headline}
+      </div>
+      {outcome.report && <pre className="playground__report">{outcome.report}</pre>}
+
+      {goalChecks && <GoalList checks={goalChecks} />}
+      {children?.({ loadCode })}
+
+      <OutputPanel lines={consoleLines} />
+
+      {/* The timeline view goes here; until it lands, the task table is the view of a run. */}
+      <div className="playground__timeline">
+        <TaskTable rows={tasks} onShowLine={showLine} />
+      </div>
+    </div>
+  );
+}
+
+function statusWord(kind: ReturnType<typeof outcomeOf>["kind"]): string {
+  switch (kind) {
+    case "idle":
+      return "";
+    case "busy":
+      return "⋯";
+    case "ok":
+      return "✓ ok";
+    case "leaks":
+      return "⚠ leaks";
+    case "deadlock":
+      return "✗ deadlock";
+    case "panic":
+      return "✗ panic";
+    case "limit":
+      return "⚠ limit";
+    case "signal":
+      return "⚑ signal";
+    case "killed":
+      return "■ stopped";
+    case "compile-error":
+      return "✗ compile error";
+  }
+}
