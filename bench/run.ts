@@ -61,19 +61,53 @@ async function timeOnce(name: WorkloadName, w: Workload): Promise<number> {
   return ms;
 }
 
-async function measure(name: WorkloadName, w: Workload): Promise<Cell> {
-  try {
-    const warm = await timeOnce(name, w);
-    // A cell slower than its whole budget is reported from its first (cold) run alone.
-    if (warm >= CELL_BUDGET_MS) return { ms: warm, runs: 1, cold: true };
-    const runs = Math.max(1, Math.min(MAX_RUNS, Math.floor(CELL_BUDGET_MS / Math.max(warm, 1))));
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) times.push(await timeOnce(name, w));
-    times.sort((a, b) => a - b);
-    return { ms: times[Math.floor(times.length / 2)], runs };
-  } catch (e) {
-    return { error: e instanceof Error ? e.message.split("\n")[0] : String(e) };
+interface Pending {
+  suite: string;
+  workload: Workload;
+  times: number[];
+  runs: number;
+  cell?: Cell;
+}
+
+/**
+ * Measures one workload on every suite. Runs are interleaved round-robin (suite A, B, C, then
+ * B, C, A, …) so that a burst of load from elsewhere on the machine hits every column alike and
+ * the ratios stay meaningful even when the absolute times wobble.
+ */
+async function measureWorkload(name: WorkloadName, entries: { suite: string; workload: Workload }[]): Promise<Map<string, Cell>> {
+  const pending: Pending[] = [];
+  for (const { suite, workload } of entries) {
+    const p: Pending = { suite, workload, times: [], runs: 0 };
+    try {
+      const warm = await timeOnce(name, workload);
+      // A cell slower than its whole budget is reported from its first (cold) run alone.
+      if (warm >= CELL_BUDGET_MS) p.cell = { ms: warm, runs: 1, cold: true };
+      else p.runs = Math.max(1, Math.min(MAX_RUNS, Math.floor(CELL_BUDGET_MS / Math.max(warm, 1))));
+    } catch (e) {
+      p.cell = { error: e instanceof Error ? e.message.split("\n")[0] : String(e) };
+    }
+    pending.push(p);
   }
+  for (let round = 0; round < MAX_RUNS; round++) {
+    for (let k = 0; k < pending.length; k++) {
+      const p = pending[(k + round) % pending.length];
+      if (p.cell || p.times.length >= p.runs) continue;
+      try {
+        p.times.push(await timeOnce(name, p.workload));
+      } catch (e) {
+        p.cell = { error: e instanceof Error ? e.message.split("\n")[0] : String(e) };
+      }
+    }
+  }
+  const cells = new Map<string, Cell>();
+  for (const p of pending) {
+    if (p.cell) cells.set(p.suite, p.cell);
+    else {
+      const sorted = [...p.times].sort((x, y) => x - y);
+      cells.set(p.suite, { ms: sorted[Math.floor(sorted.length / 2)], runs: sorted.length });
+    }
+  }
+  return cells;
 }
 
 async function main(): Promise<void> {
@@ -81,21 +115,24 @@ async function main(): Promise<void> {
   const suites = await loadSuites();
   const results = new Map<string, Map<WorkloadName, Cell>>();
   for (const { name: workload, label } of WORKLOADS) {
+    const runnable: { suite: string; workload: Workload }[] = [];
     for (const s of suites) {
-      let cell: Cell;
-      if ("failed" in s) cell = { error: s.failed };
-      else if (s.unsupported?.[workload]) cell = { error: s.unsupported[workload] as string };
-      else if (!s.workloads[workload]) cell = { error: "not implemented" };
-      else cell = await measure(workload, s.workloads[workload] as Workload);
       if (!results.has(s.name)) results.set(s.name, new Map());
-      results.get(s.name)?.set(workload, cell);
+      const reason = "failed" in s ? s.failed : (s.unsupported?.[workload] ?? (s.workloads[workload] ? null : "not implemented"));
+      if (reason !== null) results.get(s.name)?.set(workload, { error: reason });
+      else if (!("failed" in s)) runnable.push({ suite: s.name, workload: s.workloads[workload] as Workload });
+    }
+    const cells = await measureWorkload(workload, runnable);
+    for (const [suite, cell] of cells) results.get(suite)?.set(workload, cell);
+    for (const s of suites) {
+      const cell = results.get(s.name)?.get(workload) as Cell;
       process.stderr.write(`  ${label} · ${s.name}: ${"ms" in cell ? `${cell.ms.toFixed(1)} ms` : `n/a (${cell.error})`}\n`);
     }
   }
 
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   console.log(`\nchanscope benchmarks · Node ${process.version} · ${os.cpus().length} × ${cpu}`);
-  console.log(`median wall ms of up to ${MAX_RUNS} runs after 1 warm-up (fewer when a run is slow, shown as n=…);`);
+  console.log(`median wall ms of up to ${MAX_RUNS} runs after 1 warm-up, runs interleaved across columns (fewer when a run is slow, shown as n=…);`);
   console.log("(×r) = that column's time / chanscope untraced: above 1 means chanscope is faster.");
   console.log("\"traced\" shows (×r own) = traced / untraced chanscope.\n");
   console.log(formatTable(WORKLOADS, suites.map((s) => s.name), results));

@@ -102,7 +102,11 @@ describe("deadlock reports", () => {
       go("receiver", () => chan<number>().recv());
       go("selecter", () => select(recv(chan<number>()), send(chan<number>(), 1)));
       go("empty-select", () => select());
-      go("nil-select", () => select(recv(null)));
+      // A one-case select is Go's plain channel operation (the compiler rewrites it), so a
+      // nil channel there blocks with the "(nil chan)" reasons.
+      go("nil-receiver", () => select(recv(null)));
+      go("nil-sender", () => select(send(null, 1)));
+      go("one-case-select", () => select(recv(chan<number>())));
       go("locker", () => mu.lock());
       go("reader", () => rw.rLock());
       go("writer", () => rw.lock());
@@ -111,13 +115,18 @@ describe("deadlock reports", () => {
     expect(r.outcome).toBe("deadlock");
     expect(r.report).toContain("fatal error: all goroutines are asleep - deadlock!");
     const reasons = Object.fromEntries(
-      ["sender", "receiver", "selecter", "empty-select", "locker", "reader", "writer"].map((n) => [n, taskNamed(r, n).waitReason]),
+      ["sender", "receiver", "selecter", "empty-select", "nil-receiver", "nil-sender", "one-case-select", "locker", "reader", "writer"].map(
+        (n) => [n, taskNamed(r, n).waitReason],
+      ),
     );
     expect(reasons).toEqual({
       sender: "chan send",
       receiver: "chan receive",
       selecter: "select",
       "empty-select": "select (no cases)",
+      "nil-receiver": "chan receive (nil chan)",
+      "nil-sender": "chan send (nil chan)",
+      "one-case-select": "chan receive",
       locker: "sync.Mutex.Lock",
       reader: "sync.RWMutex.RLock",
       writer: "sync.RWMutex.Lock",
