@@ -4,7 +4,7 @@
 // Themes: GitHub's "default" pair, whose token colours all reach WCAG AA contrast on their
 // backgrounds (plain github-dark's comments do not).
 import { createHighlighterCoreSync, type HighlighterCore } from "shiki/core";
-import { createJavaScriptRegexEngine } from "shiki/engine/javascript";
+import { createOnigurumaEngine } from "shiki/engine/oniguruma";
 import go from "shiki/langs/go.mjs";
 import json from "shiki/langs/json.mjs";
 import shellscript from "shiki/langs/shellscript.mjs";
@@ -15,15 +15,16 @@ import type { CodeLang } from "./fence-info.ts";
 
 const shikiLang: Record<CodeLang, string> = { ts: "typescript", go: "go", sh: "shellscript", json: "json", text: "text" };
 
+// The Oniguruma (WASM) regex engine tokenizes about twice as fast as the JS regex engine here
+// (~140 vs ~290 ms for a 40 kB lesson). Loading WASM is async, so it happens once, at import;
+// after that, highlighting (and so parseLesson) is synchronous.
+const engine = await createOnigurumaEngine(import("shiki/wasm"));
+
 let highlighter: HighlighterCore | undefined;
 
-/** One highlighter per process, made on first use (synchronous: the JS regex engine needs no WASM). */
+/** One highlighter per process, made on first use. */
 function getHighlighter(): HighlighterCore {
-  highlighter ??= createHighlighterCoreSync({
-    themes: [githubLight, githubDark],
-    langs: [typescript, go, shellscript, json],
-    engine: createJavaScriptRegexEngine(),
-  });
+  highlighter ??= createHighlighterCoreSync({ themes: [githubLight, githubDark], langs: [typescript, go, shellscript, json], engine });
   return highlighter;
 }
 
