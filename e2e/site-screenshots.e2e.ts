@@ -9,6 +9,7 @@ test.skip(!process.env.SCREENSHOTS, "set SCREENSHOTS=1 to take screenshots");
 const sizes = [
   { name: "desktop", width: 1280, height: 720 },
   { name: "phone", width: 390, height: 844 },
+  { name: "projector", width: 1920, height: 1080 },
 ];
 
 for (const theme of ["light", "dark"] as const) {
@@ -23,7 +24,9 @@ for (const theme of ["light", "dark"] as const) {
       const lesson = await firstLesson(page);
       await gotoReady(page, `/lessons/${lesson.slug}`);
       await page.screenshot({ path: `screenshots/lesson-${theme}-${size.name}.png` });
-      await page.locator(".code-block").first().scrollIntoViewIfNeeded();
+      const firstExample = await page.locator("figure.code-block").first().getAttribute("id");
+      await gotoReady(page, `/lessons/${lesson.slug}#${firstExample}`);
+      await page.waitForTimeout(300); // let the table of contents mark the current section
       await page.screenshot({ path: `screenshots/lesson-${theme}-${size.name}-example.png` });
       await gotoReady(page, `/lessons/${lesson.slug}/slides/2`);
       await page.screenshot({ path: `screenshots/slides-${theme}-${size.name}.png` });
@@ -32,3 +35,19 @@ for (const theme of ["light", "dark"] as const) {
     });
   }
 }
+
+test("screenshot for the README: a lesson section with its example, light, 1280×720", async ({ page }) => {
+  mkdirSync("screenshots", { recursive: true });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await setTheme(page, "light");
+  const lesson = await firstLesson(page);
+  await gotoReady(page, `/lessons/${lesson.slug}`);
+  // The first heading that has an example in its section: prose, the example and the contents in one view.
+  const anchor = await page.locator(".prose h2[id]").evaluateAll((hs) => {
+    const withExample = hs.find((h) => h.closest(".lesson__section")?.querySelector("figure.code-block"));
+    return withExample?.id ?? hs[0]?.id ?? "";
+  });
+  await gotoReady(page, `/lessons/${lesson.slug}#${anchor}`);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: "screenshots/readme-lesson.png" });
+});
