@@ -15,14 +15,20 @@ import { HeadingIds } from "./heading-ids.ts";
 import { inlineText, markdown, markdownDepth, renderTokens, type FenceMeta } from "./markdown.ts";
 import type { CodeView, Exercise, Heading, LessonPart, Slide } from "./types.ts";
 
-/** A link in the lesson's prose, checked against the course by cross-check.ts. */
+/** A link or image address in the lesson's prose, checked against the course and the files. */
 export interface ProseLink {
   href: string;
   line: number;
 }
 
-export interface LessonBody {
+/** Where the prose points: links (checked by cross-check.ts) and images (by loadLessons). */
+export interface ProseRefs {
   links: ProseLink[];
+  images: ProseLink[];
+}
+
+export interface LessonBody {
+  refs: ProseRefs;
   headings: Heading[];
   slides: Slide[];
   exampleIds: string[];
@@ -65,9 +71,9 @@ function fenceOf(token: Token): Fence | undefined {
 export function readLessonBody(body: string, problems: ProblemList): LessonBody {
   const lines = body.split("\n");
   const tokens = markdown.parse(body, {});
-  const links: ProseLink[] = [];
-  const runnableIds = annotate(tokens, lines, problems, links);
-  return { ...new BodyReader(lines, problems, runnableIds).read(tokens), links };
+  const refs: ProseRefs = { links: [], images: [] };
+  const runnableIds = annotate(tokens, lines, problems, refs);
+  return { ...new BodyReader(lines, problems, runnableIds).read(tokens), refs };
 }
 
 /**
@@ -75,7 +81,7 @@ export function readLessonBody(body: string, problems: ProblemList): LessonBody 
  * token.meta for the renderer and the second pass) and checks what does not depend on position.
  * Returns the ids of runnable blocks, reserved so headings never take `example-<id>`.
  */
-function annotate(tokens: Token[], lines: string[], problems: ProblemList, links: ProseLink[]): string[] {
+function annotate(tokens: Token[], lines: string[], problems: ProblemList, refs: ProseRefs): string[] {
   const ids: string[] = [];
   for (const token of tokens) {
     if (token.type === "fence") {
@@ -88,9 +94,9 @@ function annotate(tokens: Token[], lines: string[], problems: ProblemList, links
         ids.push(`example-${info.attrs.id}`, `exercise-${info.attrs.id}`);
       }
     } else if (token.type === "inline") {
-      checkInline(token, problems, links);
+      checkInline(token, problems, refs);
     } else if (token.type === "html_block") {
-      checkRawImages(token.content, lineOf(token), problems);
+      checkRawImages(token.content, lineOf(token), problems, refs);
     } else if (token.type === "heading_open" && token.markup === "-") {
       problems.add(
         token.map?.[1] ?? 1,
@@ -109,17 +115,18 @@ function annotate(tokens: Token[], lines: string[], problems: ProblemList, links
   return ids;
 }
 
-/** Images need alt text; links are collected for the course-wide check; each at its own line. */
-function checkInline(inline: Token, problems: ProblemList, links: ProseLink[]): void {
+/** Images need alt text; links and images are collected for later checks; each at its own line. */
+function checkInline(inline: Token, problems: ProblemList, refs: ProseRefs): void {
   let line = lineOf(inline);
   for (const child of inline.children ?? []) {
     if (child.type === "softbreak" || child.type === "hardbreak") line++;
     const src = String(child.attrGet("src") ?? "");
-    if (child.type === "image" && child.content.trim() === "") {
-      problems.add(line, `image "${src}" has no alt text; write ![what the image shows](${src || "…"})`);
+    if (child.type === "image") {
+      if (child.content.trim() === "") problems.add(line, `image "${src}" has no alt text; write ![what the image shows](${src || "…"})`);
+      checkImageAddress(src, line, problems, refs);
     }
-    if (child.type === "html_inline") checkRawImages(child.content, line, problems);
-    if (child.type === "link_open") links.push({ href: String(child.attrGet("href") ?? ""), line });
+    if (child.type === "html_inline") checkRawImages(child.content, line, problems, refs);
+    if (child.type === "link_open") refs.links.push({ href: String(child.attrGet("href") ?? ""), line });
   }
   const lines = inline.content.split("\n");
   const stray = lines.findIndex((l) => containerFence.test(l));
@@ -128,12 +135,31 @@ function checkInline(inline: Token, problems: ProblemList, links: ProseLink[]): 
   }
 }
 
-function checkRawImages(html: string, line: number, problems: ProblemList): void {
+function checkRawImages(html: string, line: number, problems: ProblemList, refs: ProseRefs): void {
   for (const m of html.matchAll(/<img\b[^>]*>/gi)) {
     if (!/\balt\s*=\s*("[^"]*\S[^"]*"|'[^']*\S[^']*'|[^\s"'>]+)/i.test(m[0])) {
       problems.add(line, `an <img> has no alt text; add alt="what the image shows"`);
     }
+    const src = /\bsrc\s*=\s*"([^"]*)"/i.exec(m[0])?.[1];
+    if (src !== undefined) checkImageAddress(src, line, problems, refs);
   }
+}
+
+/**
+ * Images are files next to the lessons (the build copies them) or data: URLs; the site's
+ * Content-Security-Policy (img-src 'self' data:) would block any other host.
+ */
+function checkImageAddress(src: string, line: number, problems: ProblemList, refs: ProseRefs): void {
+  if (src.startsWith("data:")) return;
+  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src)) {
+    problems.add(line, `image "${src}" is on another site, which the site's Content-Security-Policy blocks; put the file in lessons/ and write its relative path`);
+    return;
+  }
+  if (src.startsWith("/")) {
+    problems.add(line, `image "${src}" is an absolute path; put the file in lessons/ and write its path relative to the lesson, e.g. ./lanes.svg`);
+    return;
+  }
+  refs.images.push({ href: src, line });
 }
 
 class BodyReader {
@@ -163,7 +189,7 @@ class BodyReader {
     this.#slide = { line: firstLine < 0 ? 1 : firstLine + 1, parts: [], notes: [] };
   }
 
-  read(tokens: Token[]): Omit<LessonBody, "links"> {
+  read(tokens: Token[]): Omit<LessonBody, "refs"> {
     for (let i = 0; i < tokens.length; ) {
       const end = blockEnd(tokens, i);
       this.#block(tokens.slice(i, end));

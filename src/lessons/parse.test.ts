@@ -276,6 +276,8 @@ const malformed: { what: string; text: string; line: number; message: string }[]
   { what: "image without alt text", text: doc("# T", "", "![](./lanes.svg)"), line: 11, message: 'image "./lanes.svg" has no alt text' },
   { what: "image on a later line of a paragraph", text: doc("# T", "", "First line,", "second ![](./b.svg)"), line: 12, message: 'image "./b.svg" has no alt text' },
   { what: "stray ::: line", text: doc("# T", "", "Text", ":::"), line: 12, message: 'this ":::" line closes nothing' },
+  { what: "image from another site", text: doc("# T", "", "![Lanes](https://example.org/lanes.png)"), line: 11, message: "is on another site, which the site's Content-Security-Policy blocks" },
+  { what: "image at an absolute path", text: doc("# T", "", '<img src="/lanes.png" alt="Lanes">'), line: 11, message: 'image "/lanes.png" is an absolute path' },
   { what: "raw <img> without alt text", text: doc("# T", "", '<img src="./lanes.svg">'), line: 11, message: "an <img> has no alt text" },
   { what: "--- right under text", text: doc("# T", "", "Some text", "---", "", "## Next"), line: 12, message: 'a "---" line directly under text turns that text into a heading' },
   { what: "empty slide", text: doc("# T", "", "---", "", "---", "", "## U"), line: 11, message: "this slide is empty" },
@@ -416,6 +418,22 @@ describe("loadLessons checks the course as a whole", () => {
         `${rel}/b.md:15: link "#nowhere" points to no heading or example in this lesson`,
         `${rel}/b.md:15: link "/lessons/a/deck" is not a lesson address; use /lessons/<slug>, /lessons/<slug>#<heading-id> or /lessons/<slug>/slides/<n>`,
       ]);
+    }
+  });
+
+  it("rejects an image file that is not there", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "lessons-"));
+    writeFileSync(path.join(dir, "here.svg"), "<svg/>");
+    writeFileSync(
+      path.join(dir, "a.md"),
+      withFrontMatter(["---", "title: A", "slug: a", "order: 1", "summary: S", "minutes: 5", "---"], "# A", "", "![here](./here.svg)", "", "![gone](./gone.svg)"),
+    );
+    const rel = path.relative(process.cwd(), dir);
+    expect(() => loadLessons(dir)).toThrow(LessonError);
+    try {
+      loadLessons(dir);
+    } catch (e) {
+      expect(String(e)).toBe(`${rel}/a.md:13: image "./gone.svg" not found (no file ${rel}/gone.svg)`);
     }
   });
 

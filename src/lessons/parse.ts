@@ -1,18 +1,28 @@
 // Lesson documents → the lesson model (types.ts). parseLesson reads one document;
 // loadLessons reads the lessons folder and checks the course as a whole. Both throw a
 // LessonError listing every problem as `lessons/x.md:LINE: sentence`.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { crossCheck } from "./cross-check.ts";
 import { LessonError, ProblemList, type LessonProblem } from "./errors.ts";
 import { splitFrontMatter } from "./front-matter.ts";
-import { readLessonBody, type ProseLink } from "./lesson-body.ts";
+import { readLessonBody, type ProseRefs } from "./lesson-body.ts";
 import type { Lesson, LessonMeta } from "./types.ts";
 
 export { LessonError } from "./errors.ts";
 
-/** Prose links of each parsed lesson, for the course-wide link check (not part of the model). */
-const proseLinks = new WeakMap<Lesson, ProseLink[]>();
+/** Links and images of each parsed lesson, for the checks that need other files (not part of the model). */
+const proseRefs = new WeakMap<Lesson, ProseRefs>();
+
+/** The local images a lesson shows, as written in it (e.g. "./lanes.svg"), with their lines. */
+export function lessonImages(lesson: Lesson): ProseRefs["images"] {
+  return proseRefs.get(lesson)?.images ?? [];
+}
+
+/** Where an image of a lesson is on disk. */
+export function imagePath(lesson: Lesson, src: string, base = process.cwd()): string {
+  return path.resolve(base, path.dirname(lesson.file), decodeURI(src.split(/[?#]/)[0]));
+}
 
 /** `file` is the path shown in messages and kept in the model, e.g. "lessons/leaks.md". */
 export function parseLesson(file: string, text: string): Lesson {
@@ -32,17 +42,18 @@ export function parseLesson(file: string, text: string): Lesson {
     headings: content.headings,
     slides: content.slides,
   };
-  proseLinks.set(lesson, content.links);
+  proseRefs.set(lesson, content.refs);
   return lesson;
 }
 
 /**
  * The lesson files of a folder in name order, as paths relative to `base` (the working
  * directory, or Vite's root), which is how messages and `Lesson.file` name them.
+ * A README.md there is a note for authors, not a lesson.
  */
 export function lessonFiles(dir = "lessons", base = process.cwd()): string[] {
   return readdirSync(path.resolve(base, dir))
-    .filter((name) => name.endsWith(".md") && !name.startsWith("."))
+    .filter((name) => name.endsWith(".md") && !name.startsWith(".") && name.toLowerCase() !== "readme.md")
     .sort()
     .map((name) => path.relative(base, path.resolve(base, dir, name)).split(path.sep).join("/"));
 }
@@ -56,13 +67,20 @@ export function loadLessons(dir = "lessons", base = process.cwd()): Lesson[] {
   const problems: LessonProblem[] = [];
   for (const file of lessonFiles(dir, base)) {
     try {
-      lessons.push(parseLesson(file, readFileSync(path.resolve(base, file), "utf8")));
+      const lesson = parseLesson(file, readFileSync(path.resolve(base, file), "utf8"));
+      for (const image of lessonImages(lesson)) {
+        const onDisk = imagePath(lesson, image.href, base);
+        if (!existsSync(onDisk)) {
+          problems.push({ file, line: image.line, message: `image "${image.href}" not found (no file ${path.relative(base, onDisk)})` });
+        }
+      }
+      lessons.push(lesson);
     } catch (e) {
       if (!(e instanceof LessonError)) throw e;
       problems.push(...e.problems);
     }
   }
-  problems.push(...crossCheck(lessons, (l) => proseLinks.get(l) ?? []));
+  problems.push(...crossCheck(lessons, (l) => proseRefs.get(l)?.links ?? []));
   if (problems.length > 0) throw new LessonError(problems);
   return lessons.sort((a, b) => a.order - b.order);
 }

@@ -13,6 +13,7 @@ function project(lessons: Record<string, string>): string {
   const root = mkdtempSync(path.join(tmpdir(), "lessons-plugin-"));
   mkdirSync(path.join(root, "lessons"));
   for (const [name, text] of Object.entries(lessons)) writeFileSync(path.join(root, "lessons", name), text);
+  writeFileSync(path.join(root, "lessons", "blocked.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><rect width="8" height="8"/></svg>\n');
   writeFileSync(path.join(root, "index.html"), '<!doctype html><script type="module" src="/main.js"></script>\n');
   writeFileSync(
     path.join(root, "main.js"),
@@ -22,7 +23,7 @@ function project(lessons: Record<string, string>): string {
 }
 
 async function buildProject(root: string): Promise<Rollup.RollupOutput> {
-  const result = await build({ root, configFile: false, logLevel: "silent", plugins: [lessonsPlugin()], build: { write: false, manifest: true } });
+  const result = await build({ root, configFile: false, logLevel: "silent", plugins: [lessonsPlugin()], build: { write: false, manifest: true, assetsInlineLimit: 0 } });
   return (Array.isArray(result) ? result[0] : result) as Rollup.RollupOutput;
 }
 
@@ -34,6 +35,14 @@ describe("the virtual:lessons module", () => {
     expect(code).toContain('"good": () => import("virtual:lessons/good")');
     expect(code).toContain('"slug":"good"');
     expect(code).not.toContain("slides");
+  });
+
+  it("a lesson module swaps each local image's src for the URL Vite gives it", () => {
+    const code = lessonModule(lesson, [{ src: "./blocked.svg", importPath: "/lessons/blocked.svg" }]);
+    expect(code).toMatch(/^import image0 from "\/lessons\/blocked.svg\?url";\n/);
+    expect(code).toContain("__lesson_image_0__");
+    expect(code).toContain('.replaceAll("__lesson_image_0__", JSON.stringify(image0).slice(1, -1))');
+    expect(code).not.toContain("./blocked.svg");
   });
 
   it("a lesson module evaluates back to the lesson", async () => {
@@ -51,6 +60,11 @@ describe("the virtual:lessons module", () => {
     expect(entry?.code).not.toContain("shiki");
     expect(lessonChunk?.isDynamicEntry).toBe(true);
     expect(lessonChunk?.code).toContain("fix-leak");
+    // The lesson's image is copied into the build and its src points at the copy.
+    const image = out.output.find((o) => o.type === "asset" && o.fileName.endsWith(".svg"));
+    expect(image?.fileName).toMatch(/^assets\/blocked-[\w-]+\.svg$/);
+    expect(lessonChunk?.code).toContain(`/${image?.fileName}`);
+    expect(lessonChunk?.code).not.toContain("./blocked.svg");
   }, 30_000);
 
   it("vite build fails with the file:line lines of a malformed lesson", async () => {

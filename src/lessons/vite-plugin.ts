@@ -5,7 +5,7 @@
 import path from "node:path";
 import type { Plugin, ViteDevServer } from "vite";
 import { LessonError } from "./errors.ts";
-import { lessonMeta, loadLessons } from "./parse.ts";
+import { imagePath, lessonImages, lessonMeta, loadLessons } from "./parse.ts";
 import type { Lesson } from "./types.ts";
 
 export const indexId = "virtual:lessons";
@@ -33,9 +33,36 @@ export function indexModule(lessons: Lesson[]): string {
   ].join("\n");
 }
 
-/** The JavaScript of `virtual:lessons/<slug>`: the whole lesson (JSON.parse is the fastest way to load big literals). */
-export function lessonModule(lesson: Lesson): string {
-  return `export default JSON.parse(${JSON.stringify(JSON.stringify(lesson))});\n`;
+/** A local image of a lesson: its address in the HTML and its file, as a root-relative import ("/lessons/x.svg"). */
+export interface LessonImage {
+  src: string;
+  importPath: string;
+}
+
+const escapeAttr = (s: string) => s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+
+/**
+ * The JavaScript of `virtual:lessons/<slug>`: the whole lesson (JSON.parse is the fastest way to
+ * load big literals). Each local image is imported with `?url`, so Vite copies it into the build
+ * (hashed) and its `src` in the HTML becomes that URL.
+ */
+export function lessonModule(lesson: Lesson, images: LessonImage[] = []): string {
+  let json = JSON.stringify(lesson);
+  const imports: string[] = [];
+  const swaps: string[] = [];
+  const seen = new Set<string>();
+  for (const image of images) {
+    if (seen.has(image.src)) continue;
+    seen.add(image.src);
+    const n = imports.length;
+    const placeholder = `__lesson_image_${n}__`;
+    for (const written of new Set([image.src, escapeAttr(image.src)])) {
+      json = json.split(JSON.stringify(`src="${written}"`).slice(1, -1)).join(JSON.stringify(`src="${placeholder}"`).slice(1, -1));
+    }
+    imports.push(`import image${n} from ${JSON.stringify(`${image.importPath}?url`)};`);
+    swaps.push(`.replaceAll(${JSON.stringify(placeholder)}, JSON.stringify(image${n}).slice(1, -1))`);
+  }
+  return `${imports.map((l) => `${l}\n`).join("")}export default JSON.parse(${JSON.stringify(json)}${swaps.join("")});\n`;
 }
 
 /** An error whose printout is the problem lines alone: no stack trace for an author's mistake. */
@@ -107,7 +134,11 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
       const slug = name.slice(lessonPrefix.length);
       const lesson = lessons.find((l) => l.slug === slug);
       if (!lesson) throw new Error(`No lesson "${slug}" in ${path.relative(root, dir) || "."}`);
-      return lessonModule(lesson);
+      const images = lessonImages(lesson).map((i) => ({
+        src: i.href,
+        importPath: `/${path.relative(root, imagePath(lesson, i.href, root)).split(path.sep).join("/")}`,
+      }));
+      return lessonModule(lesson, images);
     },
 
     configureServer(server) {
