@@ -56,6 +56,10 @@ export class Chan<T = unknown> implements AsyncIterable<T> {
   readonly sendq = new WaitQueue();
   /** @internal */
   source: ChanSource | null = null;
+  /** @internal `[this]`, made once: what a blocked plain send or receive waits on. */
+  readonly self: readonly Chan[];
+  /** @internal `[id]`, made once, for task.block events. */
+  readonly ids: number[];
 
   constructor(cap = 0, name?: string) {
     if (!Number.isInteger(cap) || cap < 0) throw new GoPanic(MSG.makechanSize);
@@ -63,6 +67,8 @@ export class Chan<T = unknown> implements AsyncIterable<T> {
     const run = active;
     this.id = run === null ? 0 : run.nextChan++;
     this.name = name ?? `chan ${this.id}`;
+    this.self = [this as Chan];
+    this.ids = [this.id];
     if (run !== null && run.tracing) {
       run.emit({ seq: run.seq++, t: run.now, kind: "chan.make", chan: this.id, name: this.name, cap });
     }
@@ -84,7 +90,7 @@ export class Chan<T = unknown> implements AsyncIterable<T> {
     const w = new Waiter(t, SEND, v, null, 0);
     if (run.tracing) w.msg = run.nextMsg++;
     this.sendq.push(w);
-    return run.block(t, "chan send", [this]) as unknown as Promise<void>;
+    return run.block(t, "chan send", this.self) as unknown as Promise<void>;
   }
 
   /** Receives a value (Go's `<-ch`); `undefined` once the channel is closed and drained. */
@@ -124,7 +130,7 @@ function recvOp<T>(c: Chan<T>, mode: number): unknown {
   const w = new Waiter(t, mode, undefined, null, 0);
   c.recvq.push(w);
   if (c.source !== null) c.source.watch(run);
-  return run.block(t, "chan receive", [c]);
+  return run.block(t, "chan receive", c.self);
 }
 
 /** The value a receive resolves to, in the form its caller asked for. */

@@ -322,7 +322,7 @@ export class Run {
   }
 
   /** The current task starts waiting; returns the thenable its `await` suspends on. */
-  block(t: Task, reason: string, chans: readonly { id: number }[] | null): Suspension {
+  block(t: Task, reason: string, chans: readonly { id: number; ids: number[] }[] | null): Suspension {
     t.state = "blocked";
     t.pending = true;
     t.awaited = false;
@@ -335,7 +335,7 @@ export class Run {
     t.sinceBlock = 0;
     if (this.tracing) {
       const e: TraceEvent = { seq: this.seq++, t: this.now, kind: "task.block", task: t.id, reason, loc: t.blockLoc() };
-      if (chans !== null) e.chans = chans.map((c) => c.id);
+      if (chans !== null) e.chans = chans.length === 1 ? chans[0].ids : chans.map((c) => c.id);
       this.emit(e);
     }
     return (t.suspension ??= new Suspension(t, this));
