@@ -198,6 +198,27 @@ test("a reload on a deep route shows the same page", async ({ page }) => {
   }
 });
 
+test("nothing overflows the page sideways, from a 360 px phone to a 1920 px projector", async ({ page }) => {
+  const lesson = await firstLesson(page);
+  for (const width of [360, 768, 1920]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const path of ["/", `/lessons/${lesson.slug}`, "/play", "/nope", `/lessons/${lesson.slug}/slides/2`]) {
+      await gotoReady(page, path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${path} at ${width}px is wider than the screen by ${overflow}px`).toBeLessThanOrEqual(0);
+    }
+  }
+});
+
+test("the build ships the fallbacks static hosts need for deep routes", async ({ request }) => {
+  const index = await (await request.get("/index.html")).text();
+  const notFound = await request.get("/404.html");
+  expect(notFound.ok(), "dist/404.html (GitHub Pages serves it for unknown paths)").toBe(true);
+  expect(await notFound.text()).toBe(index);
+  const redirects = await request.get("/_redirects");
+  expect(await redirects.text()).toMatch(/^\/\*\s+\/index\.html\s+200\s*$/m);
+});
+
 test("slides: arrows move, the URL follows, Esc goes back to the article", async ({ page }) => {
   const lesson = await firstLesson(page);
   await gotoReady(page, `/lessons/${lesson.slug}/slides/1`);
