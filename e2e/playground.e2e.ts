@@ -38,3 +38,92 @@ test("edit → Run → output and outcome appear", async ({ page }) => {
   await expect(playground.locator(".playground__console")).toContainText("5 ms");
   await expect(playground.locator(".playground__tasks")).toContainText("sender");
 });
+
+/** Opens the lesson with `code` saved as the first example's edit (as if the user had typed it). */
+async function withSavedCode(page: Page, code: string): Promise<Locator> {
+  const playground = await firstPlayground(page);
+  const key = await page.locator("figure.code-block").first().getAttribute("id");
+  await page.evaluate(([k, c]) => window.localStorage.setItem(`chanscope:code:${k}`, c), [key, code] as const);
+  await page.reload();
+  await expect(playground).toBeVisible();
+  return playground;
+}
+
+test("an endless loop with no await is stopped within 2 s, the page stays responsive, and the next Run works", async ({ page }) => {
+  const playground = await withSavedCode(page, `export default async function main() {\n  console.log("before the loop");\n  while (true) {}\n}`);
+  const status = playground.getByRole("status");
+  // Timestamps taken in the page, when the status changes (Playwright's polling would add its own delay).
+  await page.evaluate(() => {
+    const el = document.querySelector(".playground [role=status]") as HTMLElement;
+    const w = window as unknown as { marks: Record<string, number> };
+    w.marks = {};
+    new MutationObserver(() => {
+      const text = el.textContent ?? "";
+      if (text.includes("Running") && !w.marks.running) w.marks.running = performance.now();
+      if (text.includes("did not yield") && !w.marks.killed) w.marks.killed = performance.now();
+    }).observe(el, { childList: true, subtree: true, characterData: true });
+  });
+  await playground.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(status).toContainText("did not yield for 2 s", { timeout: 5000 });
+  const marks = await page.evaluate(() => (window as unknown as { marks: Record<string, number> }).marks);
+  const elapsed = Math.round(marks.killed - marks.running);
+  // The loop starts right after "Running" is shown: the 2 s watchdog, plus a timer's few ms of lateness.
+  expect(elapsed, `killed ${elapsed} ms after it started running`).toBeLessThanOrEqual(2100);
+  test.info().annotations.push({ type: "measure", description: `endless loop killed ${elapsed} ms after it started running` });
+  // The page answers at once: another control works.
+  const options = playground.locator(".playground__options");
+  await options.locator("summary").click();
+  await expect(options).toHaveAttribute("open", "");
+  // Output received before the loop is kept.
+  await expect(playground.locator(".playground__console")).toContainText("before the loop");
+  await playground.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(status).toContainText("did not yield", { timeout: 4000 });
+});
+
+test("Stop kills a running program at once", async ({ page }) => {
+  const playground = await withSavedCode(page, `export default async function main() {\n  while (true) {}\n}`);
+  await playground.getByRole("button", { name: "Run", exact: true }).click();
+  const stop = playground.getByRole("button", { name: "Stop" });
+  await expect(stop).toBeEnabled();
+  await stop.click();
+  await expect(playground.getByRole("status")).toContainText("you pressed Stop", { timeout: 1000 });
+});
+
+test("a memory hog ends with a clear message and the page alive", async ({ page }) => {
+  const playground = await withSavedCode(page, `export default async function main() {\n  const a: number[][] = [];\n  for (;;) a.push(new Array(1e6).fill(1));\n}`);
+  await playground.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(playground.getByRole("status")).toContainText(/memory|did not yield|stopped/i, { timeout: 15_000 });
+  await playground.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(playground.getByRole("status")).not.toContainText("Not run yet");
+});
+
+test("a task bomb ends with a clear message", async ({ page }) => {
+  const playground = await withSavedCode(page, `import { go, sleep } from "chanscope";\nexport default async function main() {\n  for (;;) go(async () => { await sleep(1e9); });\n}`);
+  await playground.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(playground.getByRole("status")).toContainText(/limit|did not yield/i, { timeout: 15_000 });
+  await expect(playground.locator(".playground__report")).toContainText(/task/i);
+});
+
+test("network, storage and code loading fail inside the sandbox", async ({ page }) => {
+  const code = `export default async function main() {
+  const g = globalThis as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const tries: [string, () => unknown][] = [
+    ["fetch", () => g.fetch("/")],
+    ["XMLHttpRequest", () => new (g.XMLHttpRequest as unknown as new () => unknown)()],
+    ["WebSocket", () => new (g.WebSocket as unknown as new (u: string) => unknown)("ws://localhost:1")],
+    ["importScripts", () => g.importScripts("/favicon.svg")],
+    ["indexedDB", () => (g.indexedDB as unknown as { open(n: string): unknown }).open("x")],
+    ["postMessage", () => g.postMessage({ type: "result" })],
+  ];
+  for (const [name, f] of tries) {
+    try { await f(); console.log(name, "WORKS"); } catch (e) { console.log(name, "blocked"); }
+  }
+}`;
+  const playground = await withSavedCode(page, code);
+  await playground.getByRole("button", { name: "Run", exact: true }).click();
+  const out = playground.locator(".playground__console");
+  for (const name of ["fetch", "XMLHttpRequest", "WebSocket", "importScripts", "indexedDB", "postMessage"]) {
+    await expect(out).toContainText(`${name} blocked`);
+  }
+  await expect(out).not.toContainText("WORKS");
+});

@@ -12,11 +12,14 @@ import * as chanscope from "../runtime/index.ts";
 import { run } from "../runtime/run.ts";
 import { compileUserModule } from "./compile.ts";
 import { factoryModuleSource, requireFrom, type ModuleFactory } from "./module-factory.ts";
-import { parseToWorker, type FromWorker, type RunRequest, type SignalName, type WireRunResult } from "./protocol.ts";
+import { parseToWorker, type FromWorker, type RunRequest, type SignalName, type WireRunResult, type WireTraceEvent } from "./protocol.ts";
 import { lockDown } from "./sandbox-globals.ts";
 import { mainOf } from "./user-main.ts";
 
 const HEARTBEAT_MS = 250;
+/** Trace events go to the page at most this often (or when this many are waiting), not per batch. */
+const FLUSH_MS = 50;
+const FLUSH_EVENTS = 20_000;
 
 const post: (message: FromWorker) => void = self.postMessage.bind(self);
 const listen = self.addEventListener.bind(self);
@@ -53,6 +56,13 @@ async function runProgram(runId: number, request: RunRequest): Promise<void> {
     }
     const factory = await loadFactory(compiled.js);
     post({ type: "started", runId });
+    let pending: WireTraceEvent[] = [];
+    let lastFlush = performance.now();
+    const flush = () => {
+      if (pending.length > 0) post({ type: "events", runId, events: pending });
+      pending = [];
+      lastFlush = performance.now();
+    };
     const result = await run(
       async () => {
         const exports: Record<string, unknown> = {};
@@ -63,13 +73,26 @@ async function runProgram(runId: number, request: RunRequest): Promise<void> {
         seed: request.seed,
         signals: request.signals,
         paced: request.mode === "paced" ? { speed: request.speed } : undefined,
-        onEvents: (events) => post({ type: "events", runId, events }),
+        onEvents: (events) => {
+          let printed = false;
+          for (const e of events) {
+            pending.push(e);
+            if (e.kind === "log") printed = true;
+          }
+          // Output goes out at once: the next statement may be an endless loop that the page kills.
+          if (printed || pending.length >= FLUSH_EVENTS || performance.now() - lastFlush >= FLUSH_MS) flush();
+        },
         onStart: (c) => {
           control = c;
+        },
+        onAwaitingSignal: (waiting) => {
+          flush();
+          post({ type: "awaiting-signal", runId, waiting });
         },
       },
     );
     // The trace has been streamed batch by batch; the page joins the batches.
+    flush();
     post({ type: "result", runId, result: { ...(result as WireRunResult), trace: [] } });
   } catch (e) {
     post({ type: "failure", runId, message: `The sandbox failed: ${messageOf(e)}` });

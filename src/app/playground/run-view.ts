@@ -59,6 +59,7 @@ export function consoleFromResult(result: WireRunResult): ConsoleLine[] {
 export function tasksFromTrace(trace: readonly WireTraceEvent[]): TaskRow[] {
   const names = taskNames(trace);
   const rows = new Map<number, TaskRow>();
+  let running: number | undefined;
   for (const e of trace) {
     if (e.kind === "task.spawn") {
       rows.set(e.task, {
@@ -75,11 +76,15 @@ export function tasksFromTrace(trace: readonly WireTraceEvent[]): TaskRow[] {
     const row = rows.get(e.task);
     if (!row) continue;
     switch (e.kind) {
-      case "task.run":
+      case "task.run": {
+        // One task runs at a time: the one that ran before is runnable again, unless it blocked or ended.
+        const previous = running === undefined ? undefined : rows.get(running);
+        if (previous && previous !== row && previous.state === "running") previous.state = "runnable";
         row.state = "running";
         row.waitReason = "";
-        for (const other of rows.values()) if (other !== row && other.state === "running") other.state = "runnable";
+        running = e.task;
         break;
+      }
       case "task.block":
         row.state = "blocked";
         row.waitReason = e.reason;
