@@ -1,6 +1,7 @@
 import type { LessonPart } from "../../lessons/types.ts";
 import { ExampleBlock } from "./ExampleBlock.tsx";
 import { ExerciseBlock } from "./ExerciseBlock.tsx";
+import "./prose.css";
 
 /** A run of lesson parts in document order: prose (HTML built from our own lessons), examples, exercises. */
 export function LessonParts({ parts }: { parts: LessonPart[] }) {
