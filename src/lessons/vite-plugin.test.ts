@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { build, type Rollup } from "vite";
-import { describe, expect, it } from "vitest";
+import { build, createServer, type Rollup } from "vite";
+import { describe, expect, it, vi } from "vitest";
 import { indexModule, lessonModule, lessonsPlugin } from "./vite-plugin.ts";
 import { parseLesson } from "./parse.ts";
 
@@ -76,5 +76,36 @@ describe("the virtual:lessons module", () => {
         "lessons/good.md:26: an example block needs a title=… attribute",
       ].join("\n"),
     );
+  }, 30_000);
+
+  it("in dev, editing a lesson re-reads it and reloads the page; a broken edit becomes the overlay's error", async () => {
+    const root = project({ "good.md": good });
+    const server = await createServer({ root, configFile: false, logLevel: "silent", appType: "custom", plugins: [lessonsPlugin()], server: { middlewareMode: true, hmr: false } });
+    try {
+      const send = vi.spyOn(server.ws, "send");
+      const index = async () => (await server.environments.client.transformRequest("virtual:lessons"))?.code ?? "";
+      await server.environments.client.pluginContainer.buildStart({});
+      expect(await index()).toContain('"minutes":15');
+
+      // The watcher may still be scanning the new folder: write until the change is seen.
+      const editUntilReload = async (text: string) => {
+        send.mockClear();
+        await vi.waitFor(
+          () => {
+            writeFileSync(path.join(root, "lessons", "good.md"), text);
+            expect(send).toHaveBeenCalledWith({ type: "full-reload" });
+          },
+          { timeout: 15_000, interval: 300 },
+        );
+      };
+
+      await editUntilReload(good.replace("minutes: 15", "minutes: 25"));
+      expect(await index()).toContain('"minutes":25');
+
+      await editUntilReload(good.replace("minutes: 15", "minutes: soon"));
+      await expect(index()).rejects.toThrow('lessons/good.md:6: front matter field "minutes" must be a non-negative number, not "soon"');
+    } finally {
+      await server.close();
+    }
   }, 30_000);
 });

@@ -90,7 +90,7 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
     }
   };
 
-  const isLessonFile = (file: string) => path.dirname(path.resolve(file)) === dir && file.endsWith(".md");
+  const inLessonsDir = (file: string) => path.dirname(path.resolve(file)) === dir;
 
   const invalidate = (server: ViteDevServer) => {
     const graph = server.environments.client.moduleGraph;
@@ -143,15 +143,18 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
 
     configureServer(server) {
       server.watcher.add(dir);
+      // A lesson changed, or an image it shows appeared or went away.
       const onChange = (file: string) => {
-        if (!isLessonFile(file)) return;
+        if (!inLessonsDir(file)) return;
         reload();
         invalidate(server);
         if (failure) server.config.logger.error(failure.toString(), { timestamp: true });
         server.ws.send({ type: "full-reload" });
       };
       server.watcher.on("add", onChange);
-      server.watcher.on("change", onChange);
+      server.watcher.on("change", (file) => {
+        if (file.endsWith(".md")) onChange(file);
+      });
       server.watcher.on("unlink", onChange);
     },
   };
