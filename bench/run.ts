@@ -10,6 +10,10 @@ import { formatTable, type Cell } from "./table.ts";
 const MAX_RUNS = Number(process.env.BENCH_RUNS ?? 5);
 /** A cell gets as many timed runs as fit in this budget after its warm-up (at least 1, at most MAX_RUNS). */
 const CELL_BUDGET_MS = Number(process.env.BENCH_CELL_BUDGET_MS ?? 6_000);
+/** Past this much total time, each remaining cell gets its warm-up and one timed run only. */
+const TOTAL_BUDGET_MS = Number(process.env.BENCH_TOTAL_BUDGET_MS ?? 140_000);
+const benchStart = performance.now();
+const overBudget = (): boolean => performance.now() - benchStart > TOTAL_BUDGET_MS;
 /** A single run slower than this is abandoned and reported as "n/a (timed out)". */
 const RUN_TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 20_000);
 
@@ -51,19 +55,26 @@ function withTimeout(p: Promise<number>): Promise<number> {
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** One timed run: checks the checksum, returns wall milliseconds. */
-async function timeOnce(name: WorkloadName, w: Workload): Promise<number> {
+/** A workload as measured: what it should return, and the share of the full size it does. */
+interface Measured {
+  run: Workload;
+  expected: number;
+  share: number;
+}
+
+/** One timed run: checks the checksum, returns wall milliseconds scaled to the full size. */
+async function timeOnce(w: Measured): Promise<number> {
   collectGarbage();
   const t0 = performance.now();
-  const sum = await withTimeout(w());
+  const sum = await withTimeout(w.run());
   const ms = performance.now() - t0;
-  if (sum !== EXPECTED[name]) throw new Error(`wrong checksum ${sum}, expected ${EXPECTED[name]}`);
-  return ms;
+  if (sum !== w.expected) throw new Error(`wrong checksum ${sum}, expected ${w.expected}`);
+  return ms / w.share;
 }
 
 interface Pending {
   suite: string;
-  workload: Workload;
+  workload: Measured;
   times: number[];
   runs: number;
   cell?: Cell;
@@ -74,26 +85,26 @@ interface Pending {
  * B, C, A, …) so that a burst of load from elsewhere on the machine hits every column alike and
  * the ratios stay meaningful even when the absolute times wobble.
  */
-async function measureWorkload(name: WorkloadName, entries: { suite: string; workload: Workload }[]): Promise<Map<string, Cell>> {
+async function measureWorkload(entries: { suite: string; workload: Measured }[]): Promise<Map<string, Cell>> {
   const pending: Pending[] = [];
   for (const { suite, workload } of entries) {
     const p: Pending = { suite, workload, times: [], runs: 0 };
     try {
-      const warm = await timeOnce(name, workload);
+      const warm = await timeOnce(workload);
       // A cell slower than its whole budget is reported from its first (cold) run alone.
-      if (warm >= CELL_BUDGET_MS) p.cell = { ms: warm, runs: 1, cold: true };
-      else p.runs = Math.max(1, Math.min(MAX_RUNS, Math.floor(CELL_BUDGET_MS / Math.max(warm, 1))));
+      if (warm * workload.share >= CELL_BUDGET_MS) p.cell = { ms: warm, runs: 1, cold: true };
+      else p.runs = Math.max(1, Math.min(MAX_RUNS, Math.floor(CELL_BUDGET_MS / Math.max(warm * workload.share, 1))));
     } catch (e) {
       p.cell = { error: e instanceof Error ? e.message.split("\n")[0] : String(e) };
     }
     pending.push(p);
   }
-  for (let round = 0; round < MAX_RUNS; round++) {
+  for (let round = 0; round < MAX_RUNS && (round === 0 || !overBudget()); round++) {
     for (let k = 0; k < pending.length; k++) {
       const p = pending[(k + round) % pending.length];
       if (p.cell || p.times.length >= p.runs) continue;
       try {
-        p.times.push(await timeOnce(name, p.workload));
+        p.times.push(await timeOnce(p.workload));
       } catch (e) {
         p.cell = { error: e instanceof Error ? e.message.split("\n")[0] : String(e) };
       }
@@ -101,28 +112,29 @@ async function measureWorkload(name: WorkloadName, entries: { suite: string; wor
   }
   const cells = new Map<string, Cell>();
   for (const p of pending) {
-    if (p.cell) cells.set(p.suite, p.cell);
-    else {
-      const sorted = [...p.times].sort((x, y) => x - y);
-      cells.set(p.suite, { ms: sorted[Math.floor(sorted.length / 2)], runs: sorted.length });
-    }
+    const sorted = [...p.times].sort((x, y) => x - y);
+    const cell: Cell = p.cell ?? { ms: sorted[Math.floor(sorted.length / 2)], runs: sorted.length };
+    cells.set(p.suite, p.workload.share < 1 && "ms" in cell ? { ...cell, scaled: Math.round(1 / p.workload.share) } : cell);
   }
   return cells;
 }
 
 async function main(): Promise<void> {
-  const started = performance.now();
   const suites = await loadSuites();
   const results = new Map<string, Map<WorkloadName, Cell>>();
   for (const { name: workload, label } of WORKLOADS) {
-    const runnable: { suite: string; workload: Workload }[] = [];
+    const runnable: { suite: string; workload: Measured }[] = [];
     for (const s of suites) {
       if (!results.has(s.name)) results.set(s.name, new Map());
       const reason = "failed" in s ? s.failed : (s.unsupported?.[workload] ?? (s.workloads[workload] ? null : "not implemented"));
       if (reason !== null) results.get(s.name)?.set(workload, { error: reason });
-      else if (!("failed" in s)) runnable.push({ suite: s.name, workload: s.workloads[workload] as Workload });
+      else if (!("failed" in s)) {
+        const scaled = s.scaled?.[workload];
+        const run = s.workloads[workload] as Workload;
+        runnable.push({ suite: s.name, workload: { run, expected: scaled?.expected ?? EXPECTED[workload], share: scaled?.share ?? 1 } });
+      }
     }
-    const cells = await measureWorkload(workload, runnable);
+    const cells = await measureWorkload(runnable);
     for (const [suite, cell] of cells) results.get(suite)?.set(workload, cell);
     for (const s of suites) {
       const cell = results.get(s.name)?.get(workload) as Cell;
@@ -134,7 +146,7 @@ async function main(): Promise<void> {
   console.log(`\nchanscope benchmarks · Node ${process.version} · ${os.cpus().length} × ${cpu}`);
   console.log(`median wall ms of up to ${MAX_RUNS} runs after 1 warm-up, runs interleaved across columns (fewer when a run is slow, shown as n=…);`);
   console.log("(×r) = that column's time / chanscope untraced: above 1 means chanscope is faster.");
-  console.log("\"traced\" shows (×r own) = traced / untraced chanscope.\n");
+  console.log("\"traced\" shows (×r own) = traced / untraced chanscope; \"~×5\" = ran a fifth of the work, time extrapolated.\n");
   console.log(formatTable(WORKLOADS, suites.map((s) => s.name), results));
 
   const spawnTraced = results.get("chanscope traced")?.get("spawn");
@@ -144,7 +156,7 @@ async function main(): Promise<void> {
   console.log("timers: chanscope sleeps on VIRTUAL time (no real waiting); every other column sleeps on real timers, so ≥ 100 ms is their floor.\n");
   for (const s of suites) if (!("failed" in s)) console.log(`- ${s.name}: ${s.note}`);
   if (strayErrors.length > 0) console.log(`\n${strayErrors.length} unhandled rejection(s) from peers, first: ${strayErrors[0]}`);
-  console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`\ntotal ${((performance.now() - benchStart) / 1000).toFixed(1)} s`);
   // Abandoned (timed-out) peer runs may still hold timers; the table is printed, so stop here.
   process.exit(0);
 }

@@ -3,14 +3,14 @@
 // to chanscope's own untraced time.
 import type { WorkloadName } from "./workloads/spec.ts";
 
-export type Cell = { ms: number; runs: number; cold?: boolean } | { error: string };
+export type Cell = { ms: number; runs: number; cold?: boolean; scaled?: number } | { error: string };
 
 const BASE = "chanscope";
 const TRACED = "chanscope traced";
 
-function ms(c: { ms: number; runs: number; cold?: boolean }): string {
+function ms(c: { ms: number; runs: number; cold?: boolean; scaled?: number }): string {
   const v = c.ms >= 100 ? c.ms.toFixed(0) : c.ms.toFixed(1);
-  return `${v} ms${c.cold ? " n=1 cold" : c.runs < 3 ? ` n=${c.runs}` : ""}`;
+  return `${v} ms${c.scaled ? ` ~×${c.scaled}` : ""}${c.cold ? " n=1 cold" : c.runs < 3 ? ` n=${c.runs}` : ""}`;
 }
 
 /** Keeps a failure reason short enough for a table cell. */

@@ -29,7 +29,7 @@ export function sleepOf(i: number): number {
   return (i * 7919) % (SIZES.maxSleepMs + 1);
 }
 
-const sumBelow = (n: number): number => (n * (n - 1)) / 2;
+export const sumBelow = (n: number): number => (n * (n - 1)) / 2;
 
 /**
  * What each workload's run returns:
@@ -56,6 +56,12 @@ export interface Suite {
   /** One line for the notes under the table: what this implementation uses. */
   note: string;
   workloads: Partial<Record<WorkloadName, Workload>>;
+  /**
+   * Workloads this library runs at a fraction of the full size, because the full size would not
+   * fit the benchmark's time budget: `share` of the work, checked against `expected`; the table
+   * shows the time divided by `share`, marked as extrapolated.
+   */
+  scaled?: Partial<Record<WorkloadName, { share: number; expected: number }>>;
   /** Workloads this library cannot express, with the reason (printed as "n/a (reason)"). */
   unsupported?: Partial<Record<WorkloadName, string>>;
 }
