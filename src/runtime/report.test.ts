@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chan, close, context, go, Mutex, panic, recv, RWMutex, select, send, sleep, WaitGroup, __loc } from "./index.ts";
+import { chan, close, context, go, Mutex, newTicker, panic, recv, RWMutex, select, send, sleep, WaitGroup, __loc } from "./index.ts";
 import { run } from "./run.ts";
 
 describe("deadlock report", () => {
@@ -182,5 +182,66 @@ describe("leak report", () => {
     expect(r.virtualMs).toBe(5);
     expect(r.output).toEqual([]);
     expect(r.leaks.map((l) => [l.name, l.waitReason, l.since])).toEqual([["straggler", "sleep", 0]]);
+  });
+
+  it("DESIGN §3's example as written: main returns at 100 ms, and the post-mortem drain finds search stuck on chan send since 200 ms", async () => {
+    const r = await run(async () => {
+      const results = chan<string>();
+      go("search", async () => {
+        await sleep(200);
+        await results.send("some value");
+      });
+      const [ctx, cancel] = context.withTimeout(context.background(), 100);
+      try {
+        await select(
+          recv(results, (v) => console.log("Received:", v)),
+          recv(ctx.done(), () => console.log("search canceled")),
+        );
+      } finally {
+        cancel();
+      }
+    });
+    expect(r.virtualMs).toBe(100);
+    expect(r.output.map((o) => [o.t, o.text])).toEqual([[100, "search canceled"]]);
+    expect(r.leaks).toMatchObject([{ name: "search", waitReason: "chan send", since: 200 }]);
+    // The drain is in the trace: the timeline can show the lane running on to where it got stuck.
+    expect(r.trace.some((e) => e.kind === "task.block" && e.task === 2 && e.t === 200 && e.reason === "chan send")).toBe(true);
+  });
+
+  it("a leak that would have finished or panicked is reported as it was at main's return, with what would have happened", async () => {
+    const r = await run(async () => {
+      const c = chan<number>();
+      c.close();
+      go("saver", async () => {
+        await sleep(250);
+        console.log("saved"); // suppressed: the program has ended
+      });
+      go("late-sender", async () => {
+        await sleep(50);
+        await c.send(1);
+      });
+      await sleep(10);
+    });
+    expect(r.outcome).toBe("ok");
+    expect(r.output).toEqual([]);
+    expect(r.leaks).toMatchObject([
+      { name: "saver", waitReason: "sleep", since: 0, wouldExitAt: 250 },
+      { name: "late-sender", waitReason: "sleep", since: 0, wouldPanic: "send on closed channel" },
+    ]);
+    expect(r.report).toContain("still working when main returned (it would have exited at 250 ms)");
+    expect(r.report).toContain("still working when main returned (it would have panicked: send on closed channel)");
+  });
+
+  it("a leak that never stops (a forgotten ticker) ends the drain by its budget, not the program's limits", async () => {
+    const r = await run(async () => {
+      go("ticking", async () => {
+        const tk = newTicker(10);
+        for (;;) await tk.c.recv();
+      });
+      await sleep(25);
+    });
+    expect(r.outcome).toBe("ok");
+    expect(r.virtualMs).toBe(25);
+    expect(r.leaks).toMatchObject([{ name: "ticking", waitReason: "chan receive" }]);
   });
 });

@@ -53,12 +53,22 @@ export interface TaskInfo {
   loc?: Loc;
 }
 
+/**
+ * A task alive when main returned. After main returns the leaked tasks run on, post-mortem
+ * (output suppressed, trace kept), until they get stuck for good: `waitReason`, `since` and `loc`
+ * say where. A leak that would have finished or panicked is reported as it was at main's return,
+ * with `wouldExitAt` or `wouldPanic`.
+ */
 export interface LeakInfo {
   task: number;
   name: string;
   waitReason: string;
   since: number;
   loc?: Loc;
+  /** Virtual ms at which it would have finished had the program not ended. */
+  wouldExitAt?: number;
+  /** The panic it would have hit had the program not ended. */
+  wouldPanic?: string;
 }
 
 export interface PanicInfo {
@@ -139,7 +149,11 @@ function capture(r: Run, args: unknown[]): void {
   const text = formatArgs(args);
   const task = r.current === null ? 0 : r.current.id;
   r.output.push({ t: r.now, task, text });
-  if (r.tracing) r.emit({ seq: r.seq++, t: r.now, kind: "log", task, text });
+  if (r.tracing) {
+    r.emit({ seq: r.seq++, t: r.now, kind: "log", task, text });
+    // Streamed at once: a program that prints and then spins forever still shows its output.
+    r.flush();
+  }
 }
 
 function result(r: Run, ending: Ending): RunResult {
@@ -153,10 +167,11 @@ function result(r: Run, ending: Ending): RunResult {
   });
   const leaks: LeakInfo[] =
     ending.outcome === "ok"
-      ? r.leaks().map((t) => {
-          const l: LeakInfo = { task: t.id, name: t.name, waitReason: waitReasonOf(t), since: t.since };
-          const loc = t.state === "blocked" ? t.blockLoc() : t.lastLoc();
-          if (loc !== null) l.loc = loc;
+      ? r.leaks().map((x) => {
+          const l: LeakInfo = { task: x.task.id, name: x.task.name, waitReason: x.reason, since: x.since };
+          if (x.loc !== null) l.loc = x.loc;
+          if (x.wouldExitAt !== undefined) l.wouldExitAt = x.wouldExitAt;
+          if (x.wouldPanic !== undefined) l.wouldPanic = x.wouldPanic;
           return l;
         })
       : [];

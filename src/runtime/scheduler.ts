@@ -42,7 +42,12 @@ export interface Limits {
 export const DEFAULT_LIMITS: Limits = { steps: 5_000_000, tasks: 100_000, virtualMs: 3_600_000 };
 
 /** More events than this ends the run with outcome "limit" rather than exhausting memory. */
-export const MAX_TRACE_EVENTS = 4_000_000;
+export const MAX_TRACE_EVENTS = 1_000_000;
+/**
+ * After main returns, the leaked tasks run on (post-mortem, instantly, output suppressed) until
+ * nothing can run or this many operations, so each leak is reported where it finally got stuck.
+ */
+const DRAIN_STEPS = 10_000;
 /** Non-blocking operations in a row after which a task yields (DESIGN §3). */
 const YIELD_EVERY = 1000;
 /** Explore mode: chance that an operation that could go on switches to another task anyway. */
@@ -65,6 +70,26 @@ export type Ending =
   | { outcome: "limit"; message: string }
   | { outcome: "signal"; name: string }
   | { outcome: "stopped" };
+
+/** A task alive when main returned, as the leak report tells it. */
+export interface Leak {
+  task: Task;
+  /** Its wait reason: where it got stuck in the post-mortem drain, or what it did at main's return. */
+  reason: string;
+  since: number;
+  loc: Loc | null;
+  /** It would have finished (virtual ms) had the program not ended. */
+  wouldExitAt?: number;
+  /** It would have panicked with this message. */
+  wouldPanic?: string;
+}
+
+interface AtReturn {
+  task: Task;
+  reason: string;
+  since: number;
+  loc: Loc | null;
+}
 
 export interface OutputLine {
   t: number;
@@ -138,7 +163,7 @@ class SignalEntry implements TimerEntry {
     readonly name: string,
   ) {}
   live(): boolean {
-    return true;
+    return !this.run.mainReturned; // the post-mortem drain is about the leaks, not signals
   }
   fire(): void {
     this.run.raiseSignal(this.name);
@@ -184,6 +209,10 @@ export class Run {
   over = false;
   mainReturned = false;
   mainEnd = 0;
+  /** The tasks alive when main returned, as they were then. */
+  #atReturn: AtReturn[] = [];
+  /** Steps after which the run stops: the steps limit, or the end of the post-mortem drain. */
+  #stepCap: number;
   ending: Ending | null = null;
   /** Tasks waiting on a promise from the host (hostWait); they keep the run from deadlocking. */
   hostWaits = 0;
@@ -209,6 +238,7 @@ export class Run {
     this.paced = config.paced;
     this.onEvents = config.onEvents;
     this.onAwaitingSignal = config.onAwaitingSignal ?? null;
+    this.#stepCap = config.limits.steps;
   }
 
   // ---- trace -------------------------------------------------------------------------------
@@ -219,7 +249,7 @@ export class Run {
     if (this.trace.length - this.#flushed >= 256) {
       if (this.onEvents !== null) this.flush();
       if (this.trace.length > MAX_TRACE_EVENTS) {
-        this.end({ outcome: "limit", message: `the trace reached ${MAX_TRACE_EVENTS} events (the most a run may record); shorten the program or run it with tracing off` });
+        this.end({ outcome: "limit", message: `the trace reached ${MAX_TRACE_EVENTS} events (the most a run may record)${this.busyLoopNote()}; shorten the program or run it with tracing off` });
         throw new RunOver();
       }
     }
@@ -288,14 +318,14 @@ export class Run {
       throw new Error("chanscope: an operation was called outside any task (from a callback the runtime does not run?)");
     }
     if (t.pending) this.secondOperation(t);
-    if (++this.steps > this.limits.steps) this.stepLimit();
+    if (++this.steps > this.#stepCap) this.stepLimit();
     return t;
   }
 
   /** Counts a step for an operation that never waits (close, unlock, cancel …). */
   step(): void {
     if (this.over) throw new RunOver();
-    if (++this.steps > this.limits.steps) this.stepLimit();
+    if (++this.steps > this.#stepCap) this.stepLimit();
   }
 
   /**
@@ -357,9 +387,16 @@ export class Run {
 
   /** The task's function returned. */
   exited(t: Task): void {
-    if (this.over || !t.alive) return;
+    if (this.over) return;
+    if (!t.alive) {
+      // It was ended already (a fatal error in the post-mortem drain) and unwound.
+      this.#handBack(t);
+      return;
+    }
     if (t.pending && !t.awaited) {
-      this.panicRun(t, `goroutine ${t.id}${quoted(t)} returned while an operation it started (line ${t.blockLine || t.line}) was never awaited; put await before every chanscope operation`, false);
+      const line = t.blockLine || t.line;
+      this.panicRun(t, `goroutine ${t.id}${quoted(t)} returned while an operation it started${line > 0 ? ` (line ${line})` : ""} was never awaited; put await before every chanscope operation`, false);
+      this.#handBack(t);
       return;
     }
     t.state = "exited";
@@ -367,14 +404,31 @@ export class Run {
     t.fn = null;
     this.alive--;
     if (this.tracing) this.emit({ seq: this.seq++, t: this.now, kind: "task.exit", task: t.id });
-    if (t === this.main) {
-      // As in Go, the program ends when main returns: every other task still alive is a leak.
-      this.mainReturned = true;
-      this.mainEnd = this.now;
+    if (t === this.main) this.#mainReturned();
+    this.#handBack(t);
+  }
+
+  /**
+   * As in Go, the program ends when main returns: its output and virtualMs stop here, and every
+   * other task still alive is a leak. For the diagnosis only, the leaked tasks then run on
+   * (post-mortem drain) until they get stuck for good, so the report can say where.
+   */
+  #mainReturned(): void {
+    this.mainReturned = true;
+    this.mainEnd = this.now;
+    for (const x of this.tasks) {
+      if (x.alive) this.#atReturn.push({ task: x, reason: waitReasonOf(x), since: x.since, loc: x.state === "blocked" ? x.blockLoc() : x.lastLoc() });
+    }
+    if (this.#atReturn.length === 0) {
       this.end({ outcome: "ok" });
       return;
     }
-    if (this.current === t) {
+    this.#stepCap = this.steps + DRAIN_STEPS;
+  }
+
+  /** Task `t` no longer runs: the next one may. */
+  #handBack(t: Task): void {
+    if (!this.over && this.current === t) {
       this.current = null;
       this.dispatch();
     }
@@ -382,31 +436,23 @@ export class Run {
 
   /** The task's function threw (or a panic reached its top). */
   threw(t: Task, error: unknown): void {
-    if (this.over || error instanceof RunOver) return;
-    if (this.mainReturned) {
-      // The program has already ended in Go's eyes; this task would never have run this far.
-      t.state = "panicked";
-      t.end = this.now;
-      this.alive--;
-      if (this.current === t) {
-        this.current = null;
-        this.dispatch();
-      }
-      return;
-    }
-    this.panicRun(t, panicMessage(error), false);
+    if (this.over) return;
+    if (!(error instanceof RunOver)) this.panicRun(t, panicMessage(error), false);
+    this.#handBack(t);
   }
 
   /** Ends the run with outcome "panic" (fatal: Go's unrecoverable `fatal error:`). */
   panicRun(t: Task | null, message: string, fatal: boolean, loc: Loc | null = t === null ? null : t.lastLoc()): void {
     if (this.over) return;
-    if (t !== null) {
+    if (t !== null && t.alive) {
       t.state = "panicked";
       t.end = this.now;
+      t.panicMessage = message;
       this.alive--;
       if (this.tracing) this.emit({ seq: this.seq++, t: this.now, kind: "task.panic", task: t.id, message });
     }
-    this.end({ outcome: "panic", task: t, message, fatal, loc });
+    // In the post-mortem drain a panic only tells the leak report what would have happened.
+    if (!this.mainReturned) this.end({ outcome: "panic", task: t, message, fatal, loc });
   }
 
   /** A fatal error in the current task (e.g. unlock of an unlocked mutex): ends the run now. */
@@ -426,18 +472,17 @@ export class Run {
   }
 
   stepLimit(): never {
-    if (this.mainReturned) {
-      this.end({ outcome: "ok" });
-      throw new RunOver();
-    }
+    this.end({ outcome: "limit", message: `the program ran more than ${this.limits.steps} operations (the steps limit)${this.busyLoopNote()}` });
+    throw new RunOver();
+  }
+
+  /** Names the task that ran the most operations without blocking, if that looks like a busy loop. */
+  busyLoopNote(): string {
     let busiest: Task | null = null;
     for (const t of this.tasks) if (t.alive && (busiest === null || t.sinceBlock > busiest.sinceBlock)) busiest = t;
-    let message = `the program ran more than ${this.limits.steps} operations (the steps limit)`;
-    if (busiest !== null && busiest.sinceBlock > YIELD_EVERY) {
-      message += `; goroutine ${busiest.id}${quoted(busiest)} ran ${busiest.sinceBlock} operations without blocking${busiest.line > 0 ? ` (last at line ${busiest.line})` : ""} — it looks like a busy loop: virtual time cannot pass while a task can run, so wait on a channel or timer instead of polling`;
-    }
-    this.end({ outcome: "limit", message });
-    throw new RunOver();
+    if (busiest === null || busiest.sinceBlock <= YIELD_EVERY) return "";
+    const at = busiest.line > 0 ? ` (last at line ${busiest.line})` : "";
+    return `; goroutine ${busiest.id}${quoted(busiest)} ran ${busiest.sinceBlock} operations without blocking${at} — it looks like a busy loop: virtual time cannot pass while a task can run, so wait on a channel or timer instead of polling`;
   }
 
   // ---- dispatch ----------------------------------------------------------------------------
@@ -513,7 +558,7 @@ export class Run {
   #advance(): number {
     const e = this.clock.peekLive();
     if (e === undefined) return NOTHING;
-    if (!this.mainReturned && e.when > this.limits.virtualMs) {
+    if (e.when > this.limits.virtualMs) {
       this.end({ outcome: "limit", message: `virtual time would pass ${this.limits.virtualMs} ms (the virtualMs limit)` });
       return WAITING;
     }
@@ -612,6 +657,8 @@ export class Run {
   end(ending: Ending): void {
     if (this.over) return;
     if (ending.outcome === "ok" && !this.mainReturned) return;
+    // Once main has returned the outcome is decided; whatever stops the drain just ends it.
+    if (this.mainReturned) ending = { outcome: "ok" };
     this.over = true;
     this.ending = ending;
     if (this.#watchdog !== null) clearTimeout(this.#watchdog);
@@ -622,18 +669,30 @@ export class Run {
       this.onAwaitingSignal?.(false);
     }
     if (ending.outcome === "ok" && this.tracing) {
-      for (const t of this.leaks()) {
-        this.trace.push({ seq: this.seq++, t: this.now, kind: "task.leak", task: t.id, reason: waitReasonOf(t), since: t.since });
-      }
+      for (const l of this.leaks()) this.trace.push({ seq: this.seq++, t: this.now, kind: "task.leak", task: l.task.id, reason: l.reason, since: l.since });
     }
     this.flush();
     this.onEnd(ending);
   }
 
-  /** Tasks still alive after main returned (only meaningful once main has returned). */
-  leaks(): Task[] {
-    if (!this.mainReturned) return [];
-    return this.tasks.filter((t) => t.alive);
+  /**
+   * The tasks alive when main returned. One still alive after the drain is reported where it is
+   * stuck; one that finished or panicked in the drain is reported as it was at main's return,
+   * with what would have happened.
+   */
+  leaks(): Leak[] {
+    return this.#atReturn.map((a) => {
+      const t = a.task;
+      // Still alive: where it is stuck; if the drain's budget stopped it mid-loop, where it last waited.
+      if (t.alive) {
+        const waited = t.state === "blocked" || t.reason !== "";
+        return { task: t, reason: waited ? t.reason : waitReasonOf(t), since: t.since, loc: waited ? t.blockLoc() : t.lastLoc() };
+      }
+      const l: Leak = { task: t, reason: a.reason, since: a.since, loc: a.loc };
+      if (t.state === "exited") l.wouldExitAt = t.end;
+      else l.wouldPanic = t.panicMessage;
+      return l;
+    });
   }
 
   #armWatchdog(): void {

@@ -64,6 +64,8 @@ export class Task {
   /** Operations since the task last blocked (names a busy loop when the step limit hits). */
   sinceBlock = 0;
   suspension: Suspension | null = null;
+  /** Why it panicked (set once it has). */
+  panicMessage = "";
 
   constructor(
     readonly id: number,
