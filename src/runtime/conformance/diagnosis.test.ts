@@ -216,9 +216,11 @@ describe("leak reports", () => {
     expect(eventsOf(r, "task.leak")).toEqual([]);
   });
 
+  // What happens when main returns (the lead's decision of 13:22, refining DESIGN §3): the
+  // result is Go's — virtualMs, output and the set of leaks are fixed at main's return — and
+  // then a post-mortem drain runs the leaked tasks on (output suppressed, trace kept) so each
+  // leak reports its final state, as goleak would see it.
   it("DESIGN §3's example: main returns at 100 ms; search is reported blocked on chan send since 200 ms", async () => {
-    // Unlike Go, which stops every goroutine when main returns, chanscope lets the others run on
-    // (instantly) until they block for good, so the leak report says where each one got stuck.
     const r = await runOk(async () => {
       const results = chan<string>();
       go("search", async () => {
@@ -235,7 +237,57 @@ describe("leak reports", () => {
         cancel();
       }
     });
+    expect(r.virtualMs).toBe(100);
     expect(r.output.map((o) => [o.t, o.text])).toEqual([[100, "search canceled"]]);
     expect(r.leaks.map((l) => [l.name, l.waitReason, l.since])).toEqual([["search", "chan send", 200]]);
+    expect(r.report).toMatch(/goroutine \d+ "search" \[chan send/);
+    // The drain's events stay in the trace, past main's return, so the lane runs on to where it got stuck.
+    const search = taskNamed(r, "search").id;
+    expect(eventsOf(r, "task.block").some((e) => e.task === search && e.reason === "chan send" && e.t === 200)).toBe(true);
+    const last = r.trace[r.trace.length - 1];
+    expect(last.kind).toBe("task.leak");
+  });
+
+  it("a task that would have finished after main returned is still a leak, and nothing it prints is output", async () => {
+    const r = await runOk(async () => {
+      go("straggler", async () => {
+        await sleep(10);
+        console.log("too late");
+      });
+      await sleep(5);
+    });
+    expect(r.virtualMs).toBe(5);
+    expect(r.output).toEqual([]);
+    expect(r.leaks.map((l) => l.name)).toEqual(["straggler"]);
+    expect(r.report).toMatch(/goroutine \d+ "straggler" \[sleep/);
+    expect(r.report).toContain("still working when main returned (it would have exited at 10 ms)");
+  });
+
+  it("a task that would have panicked after main returned is a leak, and the report says so; the outcome stays ok", async () => {
+    const r = await runOk(async () => {
+      const c = chan<number>();
+      go("late-sender", async () => {
+        await sleep(10);
+        await c.send(1);
+      });
+      c.close();
+      await sleep(5);
+    });
+    expect(r.leaks.map((l) => l.name)).toEqual(["late-sender"]);
+    expect(r.report).toContain("would have panicked: send on closed channel");
+  });
+
+  it("the set of leaks is the tasks alive when main returned, however the drain ends", async () => {
+    const r = await runOk(async () => {
+      const c = chan<number>(1);
+      go("waiter", async () => {
+        await c.recv();
+        await sleep(1);
+      });
+      await sleep(1);
+      await c.send(1); // wakes waiter; main returns before it runs again
+    });
+    expect(r.leaks.map((l) => l.name)).toEqual(["waiter"]);
+    expect(eventsOf(r, "task.leak").map((e) => e.task)).toEqual([taskNamed(r, "waiter").id]);
   });
 });
