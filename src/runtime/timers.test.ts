@@ -111,3 +111,36 @@ describe("clock (XState)", () => {
     expect(texts(r)).toEqual(["3000 timedOut"]);
   });
 });
+
+describe("withVirtualClock (the xstate module user code sees)", () => {
+  it("gives actors the virtual clock without asking and traces each transition", async () => {
+    const { withVirtualClock } = await import("./xstate.ts");
+    const xs = withVirtualClock(await import("xstate"));
+    const machine = xs.createMachine({
+      id: "handshake",
+      initial: "closed",
+      states: {
+        closed: { on: { CONNECT: "synSent" } },
+        synSent: { after: { 3000: "closed" }, on: { SYNACK: "established" } },
+        established: {},
+      },
+    });
+    const r = await run(async () => {
+      const actor = xs.createActor(machine).start();
+      actor.send({ type: "CONNECT" });
+      await sleep(3500);
+      actor.send({ type: "CONNECT" });
+      actor.send({ type: "SYNACK" });
+      console.log(actor.getSnapshot().value);
+    });
+    expect(texts(r)).toEqual(["established"]);
+    const moves = r.trace.filter((e) => e.kind === "fsm.transition").map((e) => (e.kind === "fsm.transition" ? [e.t, e.from, e.to, e.event] : []));
+    expect(moves).toEqual([
+      [0, "", "closed", "xstate.init"],
+      [0, "closed", "synSent", "CONNECT"],
+      [3000, "synSent", "closed", "xstate.after.3000.handshake.synSent"],
+      [3500, "closed", "synSent", "CONNECT"],
+      [3500, "synSent", "established", "SYNACK"],
+    ]);
+  });
+});

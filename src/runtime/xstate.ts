@@ -1,0 +1,67 @@
+// XState on virtual time, traced. The sandbox hands user code `withVirtualClock(xstate)` in place
+// of the xstate module: every actor created in user code gets the runtime's `clock` (so `after`
+// delays run on virtual time) and each state change is recorded as an `fsm.transition` event for
+// the statechart view. The runtime does not depend on xstate: it wraps the module it is given.
+
+import { active } from "./scheduler.ts";
+import { clock } from "./timers.ts";
+
+interface InspectionEventLike {
+  type: string;
+  event?: { type?: unknown };
+  snapshot?: { value?: unknown };
+  actorRef?: { id?: unknown; logic?: { id?: unknown } };
+}
+
+type Inspect = ((e: InspectionEventLike) => void) | { next?: (e: InspectionEventLike) => void };
+
+interface ActorOptionsLike {
+  clock?: unknown;
+  inspect?: Inspect;
+  [key: string]: unknown;
+}
+
+/** The part of the xstate module this wraps. */
+export interface XStateLike {
+  createActor: (logic: never, options?: never) => unknown;
+}
+
+/** A state value as text: "idle", or "connected.synSent" for nested states. */
+export function stateText(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (value !== null && typeof value === "object") {
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${k}.${stateText(v)}`)
+      .join(", ");
+  }
+  return String(value);
+}
+
+/** `xstate` with createActor on the runtime's virtual clock and traced transitions. */
+export function withVirtualClock<X extends XStateLike>(xstate: X): X {
+  const createActor = (logic: unknown, options: ActorOptionsLike = {}): unknown => {
+    const last = new WeakMap<object, string>();
+    const user = options.inspect;
+    const inspect = (e: InspectionEventLike): void => {
+      if (e.type === "@xstate.snapshot" && e.actorRef !== undefined && e.snapshot !== undefined && "value" in e.snapshot) recordTransition(e, last);
+      if (typeof user === "function") user(e);
+      else user?.next?.(e);
+    };
+    const createReal = xstate.createActor as unknown as (l: unknown, o: ActorOptionsLike) => unknown;
+    return createReal(logic, { ...options, clock: options.clock ?? clock, inspect });
+  };
+  return { ...xstate, createActor } as X;
+}
+
+function recordTransition(e: InspectionEventLike, last: WeakMap<object, string>): void {
+  const run = active;
+  const ref = e.actorRef as object;
+  const to = stateText((e.snapshot as { value?: unknown }).value);
+  const from = last.get(ref) ?? "";
+  last.set(ref, to);
+  if (run === null || run.over || !run.tracing || from === to) return;
+  const a = e.actorRef as { id?: unknown; logic?: { id?: unknown } };
+  const machine = String(a.logic?.id ?? a.id ?? "machine");
+  const event = typeof e.event?.type === "string" ? e.event.type : "";
+  run.emit({ seq: run.seq++, t: run.now, kind: "fsm.transition", machine, from, to, event });
+}
