@@ -39,6 +39,9 @@ export function useTheme(): ThemeState {
     const root = document.documentElement;
     root.dataset.theme = theme;
     root.dataset.themePreference = preference;
+    // The browser's own UI (address bar on phones) follows the page's background, not the system.
+    const background = getComputedStyle(document.body).backgroundColor;
+    document.querySelectorAll('meta[name="theme-color"]').forEach((meta) => meta.setAttribute("content", background));
   }, [theme, preference]);
 
   useEffect(() => {
