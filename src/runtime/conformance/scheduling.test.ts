@@ -178,3 +178,19 @@ describe("signals", () => {
     expect(r.report).toMatch(/signal/);
   });
 });
+
+describe("busy loops under the default limits", () => {
+  it("a loop that keeps receiving from a closed channel is reported as a busy loop, naming the task", async () => {
+    const r = await runProgram(async () => {
+      go("merger", async () => {
+        const done = chan<number>();
+        done.close();
+        for (;;) await select(recv(done), recv(chan<number>()));
+      });
+      await sleep(10);
+    });
+    expect(r.outcome).toBe("limit");
+    expect(r.report).toContain("merger");
+    expect(r.report).toMatch(/busy loop/);
+  });
+});
