@@ -91,6 +91,9 @@ export function readExample(fence: Fence, go: CodeView | undefined, problems: Pr
   if (!(outcomes as readonly string[]).includes(expectRaw)) {
     problems.add(fence.line, `expect=${expectRaw} is not an outcome; use one of: ${outcomes.join(", ")}`);
   }
+  if (expectRaw === "signal" && !common.signals?.length && !common.live) {
+    problems.add(fence.line, `expect=signal needs a signal to arrive: add signals="SIGTERM@<virtual ms>" (or live=true for a learner's button)`);
+  }
   checkSource(fence, `example "${common.id}"`, problems);
   const out = readOutputBlock(fence.source);
   if (!out.ok) problems.add(fence.line + 1 + out.problem.offset, out.problem.message);
@@ -110,6 +113,9 @@ export function readExercise(fence: Fence, go: CodeView | undefined, problems: P
   checkSource(fence, `exercise "${common.id}"`, problems);
   const goals = parseGoals(fence.info.attrs.goals ?? "");
   if (!goals.ok) problems.add(fence.line, goals.message);
+  if (goals.ok && goals.goals.some((g) => g.kind === "outcome" && g.value === "signal") && !common.signals?.length && !common.live) {
+    problems.add(fence.line, `goal outcome=signal needs a signal to arrive: add signals="SIGTERM@<virtual ms>" (or live=true for a learner's button)`);
+  }
   const exercise: Exercise = { ...common, code: codeView(fence), goals: goals.ok ? goals.goals : [], hints: [] };
   if (go) exercise.go = go;
   return exercise;

@@ -200,6 +200,8 @@ const malformed: { what: string; text: string; line: number; message: string }[]
   { what: "missing title", text: doc("```ts example id=a", ...goodExample.slice(1)), line: 9, message: "an example block needs a title=… attribute" },
   { what: "id not kebab-case", text: doc("```ts example id=Leaky_One title=A", ...goodExample.slice(1)), line: 9, message: 'example id "Leaky_One" must be lowercase kebab-case' },
   { what: "bad expect value", text: doc("```ts example id=a title=A expect=maybe", ...goodExample.slice(1)), line: 9, message: "expect=maybe is not an outcome; use one of: ok, deadlock, panic, limit, signal" },
+  { what: "expect=signal with no signal", text: doc("```ts example id=a title=A expect=signal", ...goodExample.slice(1)), line: 9, message: 'expect=signal needs a signal to arrive: add signals="SIGTERM@<virtual ms>"' },
+  { what: "outcome=signal goal with no signal", text: doc('```ts exercise id=a title=A goals="outcome=signal"', ...goodExample.slice(1)), line: 9, message: "goal outcome=signal needs a signal to arrive" },
   { what: "non-numeric seed", text: doc("```ts example id=a title=A seed=abc", ...goodExample.slice(1)), line: 9, message: "seed=abc must be a whole number" },
   { what: "non-numeric leaks", text: doc("```ts example id=a title=A leaks=-1", ...goodExample.slice(1)), line: 9, message: "leaks=-1 must be a whole number" },
   { what: "malformed signals", text: doc('```ts example id=a title=A signals="TERM at 5"', ...goodExample.slice(1)), line: 9, message: 'signals="TERM at 5" is not a list like "SIGTERM@1200,SIGINT@3000"' },
