@@ -127,3 +127,63 @@ test("network, storage and code loading fail inside the sandbox", async ({ page 
   }
   await expect(out).not.toContainText("WORKS");
 });
+
+test("a compile error is reported at its line and marked in the editor", async ({ page }) => {
+  const playground = await withSavedCode(page, `export default async function main() {\n  const x = 1 +;\n}`);
+  await playground.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(playground.getByRole("status")).toContainText("Does not compile: line 2, column 16");
+  await playground.locator(".code-editor-static").first().click();
+  await expect(playground.locator(".monaco-editor")).toBeVisible({ timeout: 15_000 });
+  // Our marker (and TypeScript's own diagnostics) draw a squiggle under line 2.
+  await expect(playground.locator(".monaco-editor .squiggly-error").first()).toBeVisible({ timeout: 10_000 });
+  // Line 2 starts 16 px (padding) + 22 px (line 1) below the editor's top.
+  const box = await playground.locator(".monaco-editor").boundingBox();
+  const squiggle = await playground.locator(".monaco-editor .squiggly-error").first().boundingBox();
+  expect(box).not.toBeNull();
+  expect(squiggle).not.toBeNull();
+  const offset = (squiggle?.y ?? 0) - (box?.y ?? 0);
+  expect(offset).toBeGreaterThanOrEqual(38);
+  expect(offset).toBeLessThan(60);
+});
+
+test("edits survive a reload and show as modified; Reset asks, then offers undo", async ({ page }) => {
+  const playground = await firstPlayground(page);
+  await playground.locator(".code-editor-static").first().click();
+  await expect(playground.locator(".monaco-editor")).toBeVisible({ timeout: 15_000 });
+  await page.keyboard.press("ControlOrMeta+End");
+  await page.keyboard.insertText("\n// my note that must survive");
+  await expect(playground.getByText("Edited")).toBeVisible();
+  await page.waitForTimeout(600); // the save is debounced
+  await page.reload();
+  const again = page.locator(".playground").first();
+  await expect(again.locator(".code-editor-static")).toContainText("my note that must survive");
+  await expect(again.getByText("Edited")).toBeVisible();
+  await again.getByRole("button", { name: "Reset" }).click();
+  await again.getByRole("button", { name: "Discard edits" }).click();
+  await expect(again.locator(".code-editor-static")).not.toContainText("my note that must survive");
+  await again.getByRole("button", { name: "Undo" }).click();
+  await expect(again.locator(".code-editor-static")).toContainText("my note that must survive");
+});
+
+test("keyboard only: reach the code, edit, run with Ctrl+Enter, leave the editor with Esc", async ({ page }) => {
+  await page.goto(LESSON);
+  const playground = page.locator(".playground").first();
+  const code = playground.locator(".code-editor-static").first();
+  // Focusing the highlighted code (as Tab does) opens the editor and puts the caret in it.
+  await code.focus();
+  const editor = playground.locator(".monaco-editor");
+  await expect(editor).toBeVisible({ timeout: 15_000 });
+  await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest(".monaco-editor"))).toBe(true);
+  await page.keyboard.press("ControlOrMeta+End");
+  await page.keyboard.insertText("\n// typed with the keyboard");
+  await page.keyboard.press("ControlOrMeta+Enter");
+  await expect(playground.getByRole("status")).not.toContainText(/Not run yet|Compiling|Running/, { timeout: 10_000 });
+  await page.keyboard.press("Escape");
+  const run = playground.getByRole("button", { name: "Run", exact: true });
+  await expect(run).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(run).not.toBeFocused(); // focus moves on: nothing traps it
+  await run.focus();
+  await page.keyboard.press("Enter");
+  await expect(playground.getByRole("status")).not.toContainText("Not run yet");
+});
