@@ -20,5 +20,6 @@ export function OutcomeBadge({ outcome }: { outcome: Outcome }) {
 
 export function LeaksBadge({ leaks }: { leaks: number }) {
   if (leaks <= 0) return null;
-  return <span className="badge badge--leak">{leaks === 1 ? "1 task leaks" : `${leaks} tasks leak`}</span>;
+  // Said as an expectation: the leak is what the example is there to show, not a failure.
+  return <span className="badge badge--leak">{leaks === 1 ? "Expected leak: 1 task" : `Expected leaks: ${leaks} tasks`}</span>;
 }
