@@ -84,7 +84,6 @@ describe("the virtual:lessons module", () => {
     try {
       const send = vi.spyOn(server.ws, "send");
       const index = async () => (await server.environments.client.transformRequest("virtual:lessons"))?.code ?? "";
-      await server.environments.client.pluginContainer.buildStart({});
       expect(await index()).toContain('"minutes":15');
 
       // The watcher may still be scanning the new folder: write until the change is seen.

@@ -77,10 +77,13 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
   let dir = path.resolve(root, options.dir ?? "lessons");
   let lessons: Lesson[] = [];
   let failure: LessonError | undefined;
+  /** Whether the lessons were read at all yet (a dev server may ask for a module before buildStart). */
+  let loaded = false;
   /** configResolved already read the lessons for this build; buildStart need not read them again. */
   let loadedForBuild = false;
 
   const reload = () => {
+    loaded = true;
     try {
       lessons = loadLessons(dir, root);
       failure = undefined;
@@ -128,6 +131,7 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
 
     load(id) {
       if (!id.startsWith(resolvedPrefix + indexId)) return undefined;
+      if (!loaded) reload();
       if (failure) throw reportError(failure);
       const name = id.slice(resolvedPrefix.length);
       if (name === indexId) return indexModule(lessons);
