@@ -24,8 +24,11 @@ export interface RunOptions {
   trace?: boolean;
   /** Also pick the next runnable task at random, to hunt for interleavings. */
   explore?: boolean;
-  /** step = one runtime operation; tasks = spawned in total. Defaults 5 000 000 steps, 100 000 tasks, 3 600 000 virtual ms. */
-  limits?: { steps?: number; tasks?: number; virtualMs?: number };
+  /**
+   * step = one runtime operation; tasks = spawned in total; events = trace events recorded.
+   * Defaults 5 000 000 steps, 100 000 tasks, 3 600 000 virtual ms, 4 000 000 events.
+   */
+  limits?: { steps?: number; tasks?: number; virtualMs?: number; events?: number };
   /** Signals delivered at virtual ms, e.g. [{ at: 1200, name: "SIGTERM" }]. */
   signals?: { at: number; name: string }[];
   /** Virtual time follows the wall clock × speed (live demos). */

@@ -37,12 +37,12 @@ export interface Limits {
   steps: number;
   tasks: number;
   virtualMs: number;
+  /** Trace events a run may record; more ends it with outcome "limit" rather than exhausting memory. */
+  events: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { steps: 5_000_000, tasks: 100_000, virtualMs: 3_600_000 };
+export const DEFAULT_LIMITS: Limits = { steps: 5_000_000, tasks: 100_000, virtualMs: 3_600_000, events: 4_000_000 };
 
-/** More events than this ends the run with outcome "limit" rather than exhausting memory. */
-export const MAX_TRACE_EVENTS = 1_000_000;
 /**
  * After main returns, the leaked tasks run on (post-mortem, instantly, output suppressed) until
  * nothing can run or this many operations, so each leak is reported where it finally got stuck.
@@ -248,8 +248,8 @@ export class Run {
     this.trace.push(e);
     if (this.trace.length - this.#flushed >= 256) {
       if (this.onEvents !== null) this.flush();
-      if (this.trace.length > MAX_TRACE_EVENTS) {
-        this.end({ outcome: "limit", message: `the trace reached ${MAX_TRACE_EVENTS} events (the most a run may record)${this.busyLoopNote()}; shorten the program or run it with tracing off` });
+      if (this.trace.length > this.limits.events) {
+        this.end({ outcome: "limit", message: `the trace reached ${this.limits.events} events (the events limit)${this.busyLoopNote()}; shorten the program or run it with tracing off` });
         throw new RunOver();
       }
     }

@@ -23,7 +23,7 @@ interface ActorOptionsLike {
 
 /** The part of the xstate module this wraps. */
 export interface XStateLike {
-  createActor: (logic: never, options?: never) => unknown;
+  createActor: (...args: never[]) => unknown;
 }
 
 /** A state value as text: "idle", or "connected.synSent" for nested states. */
