@@ -90,11 +90,11 @@ function Deck({ lesson, slide, mode }: { lesson: Lesson; slide: Slide; mode: Dec
             </span>
           )}
           {mode === "slides" ? (
-            <Link href={paths.presenter(lesson.slug, n)} className="button button--quiet">
+            <Link href={paths.presenter(lesson.slug, n)} className="button button--quiet deck__wide-only">
               Presenter view
             </Link>
           ) : (
-            <Link href={paths.slides(lesson.slug, n)} className="button button--quiet">
+            <Link href={paths.slides(lesson.slug, n)} className="button button--quiet deck__wide-only">
               Audience view
             </Link>
           )}
