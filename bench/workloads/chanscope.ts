@@ -6,7 +6,7 @@ import { run } from "../../src/runtime/run.ts";
 import { SIZES, sleepOf, type Suite, type Workload } from "./spec.ts";
 
 // Room for the spawn workload's 100 000 tasks plus main, and for its operations.
-const LIMITS = { steps: 50_000_000, tasks: 1_000_000 };
+const LIMITS = { steps: 50_000_000, tasks: 1_000_000, events: 20_000_000 };
 
 /** Runs `main` on chanscope; a run that does not end "ok" is a failed benchmark, with its report. */
 function onChanscope(trace: boolean, main: (out: { sum: number }) => Promise<void>): Workload {
