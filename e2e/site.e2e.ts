@@ -132,6 +132,34 @@ test("a deep link to a heading scrolls it into view after the lesson loads", asy
   expect(top, "the heading is not hidden under the sticky header").toBeGreaterThanOrEqual(headerBottom);
 });
 
+test("on a phone the contents are a closed disclosure; choosing a heading closes it and goes there", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const lesson = await firstLesson(page);
+  await gotoReady(page, `/lessons/${lesson.slug}`);
+  const toc = page.getByRole("navigation", { name: "On this page" });
+  const links = toc.getByRole("link");
+  await expect(links.first()).toBeHidden();
+  await toc.getByText("On this page", { exact: true }).first().click();
+  await expect(links.first()).toBeVisible();
+  const last = links.last();
+  const id = ((await last.getAttribute("href")) ?? "").slice(1);
+  await last.click();
+  await expect(links.first()).toBeHidden();
+  await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
+});
+
+test("on a wide screen the contents stay in view and mark the section being read", async ({ page }) => {
+  const lesson = await firstLesson(page);
+  await gotoReady(page, `/lessons/${lesson.slug}`);
+  const toc = page.getByRole("navigation", { name: "On this page" });
+  const hrefs = await toc.getByRole("link").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+  const target = hrefs[Math.floor(hrefs.length / 2)];
+  await toc.locator(`a[href="${target}"]`).click();
+  await expect(toc.locator('a[aria-current="location"]')).toHaveAttribute("href", target);
+  await expect(toc.locator('a[aria-current="location"]')).toBeInViewport();
+  await expect(toc).toBeInViewport();
+});
+
 test("a deep link to an example scrolls to it; /play links to every example", async ({ page }) => {
   await gotoReady(page, "/play");
   await expect(page).toHaveTitle("Examples — Chanscope");

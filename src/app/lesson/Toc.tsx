@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState, type RefObject } from "react";
 import type { Heading } from "../../lessons/types.ts";
 import { useMediaQuery } from "../layout/useMediaQuery.ts";
 import { useActiveHeading } from "./useActiveHeading.ts";
@@ -14,6 +14,8 @@ export function Toc({ headings }: { headings: Heading[] }) {
   const [open, setOpen] = useState(false);
   const shown = headings.filter((h) => h.depth <= 3);
   const active = useActiveHeading(shown.map((h) => h.id));
+  const listRef = useRef<HTMLOListElement>(null);
+  useKeepInView(listRef, active);
   if (shown.length === 0) return null;
   const top = Math.min(...shown.map((h) => h.depth));
   return (
@@ -23,7 +25,7 @@ export function Toc({ headings }: { headings: Heading[] }) {
         <p className="toc__title" aria-hidden="true">
           On this page
         </p>
-        <ol className="toc__list">
+        <ol className="toc__list" ref={listRef}>
           {shown.map((h) => (
             <li key={h.id} className={`toc__item toc__item--${h.depth - top}`}>
               <a href={`#${h.id}`} aria-current={h.id === active ? "location" : undefined} onClick={() => !wide && setOpen(false)}>
@@ -35,4 +37,17 @@ export function Toc({ headings }: { headings: Heading[] }) {
       </details>
     </nav>
   );
+}
+
+/** Scrolls the contents' own scroll box (never the page) so the current section's link stays visible. */
+function useKeepInView(listRef: RefObject<HTMLOListElement | null>, active: string | undefined): void {
+  useEffect(() => {
+    const link = listRef.current?.querySelector<HTMLElement>('a[aria-current="location"]');
+    const box = listRef.current?.closest<HTMLElement>(".lesson__aside");
+    if (!link || !box || box.scrollHeight <= box.clientHeight) return;
+    const linkBox = link.getBoundingClientRect();
+    const view = box.getBoundingClientRect();
+    if (linkBox.top < view.top + 48) box.scrollTop -= view.top + 48 - linkBox.top;
+    else if (linkBox.bottom > view.bottom - 48) box.scrollTop += linkBox.bottom - (view.bottom - 48);
+  }, [listRef, active]);
 }
