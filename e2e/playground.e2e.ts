@@ -169,8 +169,13 @@ test("keyboard only: reach the code, edit, run with Ctrl+Enter, leave the editor
   await page.goto(LESSON);
   const playground = page.locator(".playground").first();
   const code = playground.locator(".code-editor-static").first();
-  // Focusing the highlighted code (as Tab does) opens the editor and puts the caret in it.
+  // Tab passes over the highlighted code without opening the editor; Enter opens it with the caret in it.
   await code.focus();
+  await page.keyboard.press("Tab");
+  await expect(code).not.toBeFocused();
+  await expect(playground.locator(".monaco-editor")).toHaveCount(0);
+  await code.focus();
+  await page.keyboard.press("Enter");
   const editor = playground.locator(".monaco-editor");
   await expect(editor).toBeVisible({ timeout: 15_000 });
   await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest(".monaco-editor"))).toBe(true);

@@ -1,8 +1,8 @@
-// Highlighted code that becomes a Monaco editor on the first click, focus or "Edit". Until then
-// no Monaco code is loaded; while it loads, the same highlighted code stays in place, and the
-// editor takes exactly its height, so nothing on the page moves.
+// Highlighted code that becomes a Monaco editor on the first click, Enter or "Edit" (focus alone
+// starts loading it). Until then no Monaco code is loaded; while it loads, the same highlighted
+// code stays in place, and the editor takes exactly its height, so nothing on the page moves.
 
-import { lazy, Suspense, useRef, useState, type MouseEvent } from "react";
+import { lazy, Suspense, useEffect, useRef, useState, type MouseEvent, type ReactNode } from "react";
 import type { CodeEditorProps } from "./CodeEditor.tsx";
 import { positionFromClick, type CodePosition } from "./click-position.ts";
 import "./code-editor.css";
@@ -38,7 +38,9 @@ export function LazyCodeEditor({ html, active, onActivate, ...editorProps }: Laz
         setClicked(staticRef.current ? positionFromClick(staticRef.current, e.clientX, e.clientY) : undefined);
       } : undefined}
       onClick={interactive ? () => { setFocusOnLoad(true); onActivate(); } : undefined}
-      onFocus={interactive ? () => { setFocusOnLoad(true); onActivate(); } : undefined}
+      // Focus only starts loading the editor: swapping on focus would take Tab away from
+      // keyboard users passing by (and drop focus to <body> mid-swap).
+      onFocus={interactive ? preloadEditor : undefined}
       onKeyDown={interactive ? (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); setFocusOnLoad(true); onActivate(); } } : undefined}
     >
       {html ? (
@@ -55,8 +57,21 @@ export function LazyCodeEditor({ html, active, onActivate, ...editorProps }: Laz
 
   if (!active) return staticView(true);
   return (
-    <Suspense fallback={staticView(false)}>
+    <Suspense fallback={<HoldFocus active={focusOnLoad}>{staticView(false)}</HoldFocus>}>
       <CodeEditor {...editorProps} autoFocus={focusOnLoad} initialPosition={clicked} />
     </Suspense>
+  );
+}
+
+/** While the editor loads, keeps focus on the code the user chose to edit (not on <body>). */
+function HoldFocus({ active, children }: { active: boolean; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (active) ref.current?.focus();
+  }, [active]);
+  return (
+    <div ref={ref} tabIndex={-1} className="code-editor-loading" aria-busy="true">
+      {children}
+    </div>
   );
 }

@@ -40,10 +40,10 @@ describe("compileUserModule", () => {
       "}",
     ].join("\n");
     // `await` is at column 32 (0-based) of line 4 in the source, though earlier in the output.
-    expect(lines(compiled(source))[3]).toBe("  const v = await (__loc(4, 32), c.recv());");
+    expect(lines(compiled(source))[3]).toBe("  const v = await __locv(4, 32, c).recv();");
   });
 
-  it("marks go(…) and x.go(…) through their first argument, keeping the call's value", () => {
+  it("marks go(…) and x.go(…) through their last argument, keeping the call's value", () => {
     const source = [
       'import { go, WaitGroup } from "chanscope";',
       "export default async function main() {",
@@ -53,13 +53,13 @@ describe("compileUserModule", () => {
       "}",
     ].join("\n");
     const out = lines(compiled(source));
-    expect(out[3]).toBe('  go((__loc(4, 2), "worker"), async () => {})');
-    expect(out[4]).toBe("  await (__loc(5, 2), wg.go((__loc(5, 8), async () => {})))");
+    expect(out[3]).toBe('  go("worker", __locv(4, 2, async () => {}))');
+    expect(out[4]).toBe("  await wg.go(__locv(5, 2, __locv(5, 8, async () => {})))");
   });
 
   it("a go call on the line after an expression without a semicolon is not glued to it", () => {
     const js = compiled('import { go } from "chanscope";\nexport default async function main() {\n  const f = () => 1\n  go(f)\n}');
-    expect(lines(js)[3]).toBe("  go((__loc(4, 2), f))");
+    expect(lines(js)[3]).toBe("  go(__locv(4, 2, f))");
   });
 
   it("puts a for-await loop's line back after each body so a blocked loop reports its own line", () => {
@@ -73,19 +73,26 @@ describe("compileUserModule", () => {
     ].join("\n");
     const out = lines(compiled(source));
     expect(out[3]).toBe(
-      "  for await (const v of (__loc(4, 2), c)) try { if (v) continue; await (__loc(4, 46), c.recv()) } finally { __loc(4, 2); }",
+      "  for await (const v of __locv(4, 2, c)) try { if (v) continue; await __locv(4, 46, c).recv() } finally { __loc(4, 2); }",
     );
-    expect(out[4]).toBe("  for await (const v of (__loc(5, 2), c)) try { console.log(v) } finally { __loc(5, 2); }");
+    expect(out[4]).toBe("  for await (const v of __locv(5, 2, c)) try { console.log(v) } finally { __loc(5, 2); }");
   });
 
   it("nested awaits each get their own location", () => {
     const js = compiled('export default async function main() {\n  await await Promise.resolve(1)\n}');
-    expect(lines(js)[1]).toBe("  await (__loc(2, 2), await (__loc(2, 8), Promise.resolve(1)))");
+    expect(lines(js)[1]).toBe("  await (__loc(2, 2), await Promise.resolve(__locv(2, 8, 1)))");
   });
 
-  it("imports __loc from chanscope on the first line", () => {
+  it("imports __loc from chanscope and defines __locv on the first line", () => {
     const js = compiled('import { sleep } from "chanscope";\nexport default async function main() { await sleep(1) }');
-    expect(lines(js)[0]).toBe('import { __loc } from "chanscope"; import { sleep } from "chanscope";');
+    expect(lines(js)[0]).toBe(
+      'import { __loc } from "chanscope"; const __locv = (line, column, value) => (__loc(line, column), value); import { sleep } from "chanscope";',
+    );
+  });
+
+  it("records an operation's location after its operands, so an awaited argument cannot overwrite it", () => {
+    const js = compiled('export default async function main() {\n  await ch.send(await get());\n}');
+    expect(lines(js)[1]).toBe("  await ch.send(__locv(2, 2, await (__loc(2, 16), get())));");
   });
 
   it("adds the chanscope import when the program has none", () => {
@@ -123,5 +130,6 @@ describe("compileUserModule", () => {
 
   it("reserves the __loc name", () => {
     expect(failure("const __loc = 1;\nexport default function main() {}").message).toContain("reserved");
+    expect(failure("let __locv;\nexport default function main() {}").message).toContain("The name __locv is reserved");
   });
 });

@@ -6,7 +6,7 @@
 
 import { parse, type Node } from "acorn";
 import { transform } from "sucrase";
-import { applyEdits, locEdits, LOC_FUNCTION, walk } from "./instrument.ts";
+import { applyEdits, locEdits, LOC_FUNCTION, LOC_VALUE_FUNCTION, walk } from "./instrument.ts";
 import { originalPositionFor, type Position } from "./source-map.ts";
 
 /** The modules user code may import. Anything else would be a file or a network fetch. */
@@ -104,8 +104,8 @@ function checkModule(program: AnyNode, toUser: (p: Position) => Position): void 
         fail(node, `import() is not available here: import from "chanscope" at the top of the file instead.`);
         break;
       case "Identifier":
-        if (node.name === LOC_FUNCTION) {
-          fail(node, `The name ${LOC_FUNCTION} is reserved by the playground (it tracks which line each task is at); choose another name.`);
+        if (node.name === LOC_FUNCTION || node.name === LOC_VALUE_FUNCTION) {
+          fail(node, `The name ${String(node.name)} is reserved by the playground (it tracks which line each task is at); choose another name.`);
         }
         break;
     }
@@ -121,8 +121,8 @@ function checkModule(program: AnyNode, toUser: (p: Position) => Position): void 
 
 /**
  * Compiles a user module. On success the JavaScript is an ES module with the same lines as the
- * source, importing `__loc` from "chanscope" (on the first line) and calling it before each await
- * and spawn.
+ * source, importing `__loc` from "chanscope" (on the first line) and calling it just before each
+ * runtime operation and spawn (see instrument.ts).
  */
 export function compileUserModule(source: string): CompileResult {
   try {
@@ -131,8 +131,10 @@ export function compileUserModule(source: string): CompileResult {
     const program = parseModule(code, toUser);
     checkModule(program, toUser);
     // On the first line, so every other line keeps its number.
-    const locImport = `import { ${LOC_FUNCTION} } from "chanscope"; `;
-    return { ok: true, js: locImport + applyEdits(code, locEdits(program, toUser)) };
+    const preamble =
+      `import { ${LOC_FUNCTION} } from "chanscope"; ` +
+      `const ${LOC_VALUE_FUNCTION} = (line, column, value) => (${LOC_FUNCTION}(line, column), value); `;
+    return { ok: true, js: preamble + applyEdits(code, locEdits(program, toUser)) };
   } catch (e) {
     if (e instanceof UserCodeError) {
       return { ok: false, error: { message: e.message, line: e.line, column: e.column } };

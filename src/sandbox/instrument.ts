@@ -3,12 +3,18 @@
 // channel operation). It only inserts text and never inserts a newline, so lines stay where
 // sucrase left them, which is where the user wrote them.
 //
-//   await X                     →  await (__loc(L, C), X)
-//   go(a, …) / wg.go(a, …)      →  go((__loc(L, C), a), …)       (first argument, so no ASI hazard
-//                                                                  and the call's value is unchanged)
-//   for await (const v of ch) B →  for await (const v of (__loc(L, C), ch)) try B finally { __loc(L, C); }
-//                                  (each iteration blocks in the loop head, so the loop's line is
-//                                   restored after the body, even after `continue`)
+// The location must be set after the operation's operands are evaluated and just before the
+// operation itself is called: an operand may await something else (`await ch.send(await get())`),
+// and that inner await sets its own location. So the mark goes on the last thing evaluated before
+// the call, through `__locv(L, C, v)`, which records the location and returns v:
+//
+//   await ch.send(a, b)          →  await ch.send(a, __locv(L, C, b))        (last argument)
+//   await ch.recv()              →  await __locv(L, C, ch).recv()            (no arguments: the receiver)
+//   await X (anything else)      →  await (__loc(L, C), X)
+//   go(name, fn) / wg.go(fn)     →  go(name, __locv(L, C, fn))               (the spawn's line)
+//   for await (const v of ch) B  →  for await (const v of __locv(L, C, ch)) try B finally { __loc(L, C); }
+//                                   (each iteration blocks in the loop head, so the loop's line is
+//                                    restored after the body, even after `continue`)
 //
 // L is the user's 1-based line and C the 0-based column of the `await`/call/`for` (the trace's Loc
 // convention, src/runtime/trace.ts). Compile errors, shown in the editor, use 1-based columns.
@@ -18,6 +24,8 @@ import type { Position } from "./source-map.ts";
 
 /** The name the instrumented code calls; the compiler imports it from "chanscope". */
 export const LOC_FUNCTION = "__loc";
+/** `__locv(line, column, value)`: records the location, returns the value (defined by the compiler). */
+export const LOC_VALUE_FUNCTION = "__locv";
 
 /** A text edit on the transpiled code: insert `text` at `pos`. */
 export interface Edit {
@@ -74,22 +82,44 @@ export function locEdits(program: AnyNode, toUser: (p: Position) => Position): E
     return `${LOC_FUNCTION}(${user.line}, ${user.column})`;
   };
 
+  /** Marks `node` so the location is recorded right after it is evaluated. */
+  const markValue = (node: AnyNode, at: AnyNode) => {
+    open(node.start, `${LOC_VALUE_FUNCTION}(${locArgs(at)}, `);
+    close(node.end, ")");
+  };
+  const locArgs = (node: AnyNode) => {
+    const start = node.loc?.start;
+    const user = start ? toUser({ line: start.line, column: start.column }) : { line: 0, column: 0 };
+    return `${user.line}, ${user.column}`;
+  };
+
+  /** Marks a call just before it happens; false when the call has no place to put the mark. */
+  const markCall = (call: AnyNode, at: AnyNode): boolean => {
+    const args = call.arguments as AnyNode[];
+    const last = args[args.length - 1];
+    if (last) {
+      markValue(last.type === "SpreadElement" ? (last.argument as AnyNode) : last, at);
+      return true;
+    }
+    const callee = call.callee as AnyNode;
+    if (callee.type === "MemberExpression" && (callee.object as AnyNode).type !== "Super") {
+      markValue(callee.object as AnyNode, at);
+      return true;
+    }
+    return false;
+  };
+
   walk(program, (node) => {
     if (node.type === "AwaitExpression") {
       const argument = node.argument as AnyNode;
+      if (argument.type === "CallExpression" && markCall(argument, node)) return;
       open(argument.start, `(${locCall(node)}, `);
       close(argument.end, ")");
     } else if (isGoCall(node)) {
-      const first = (node.arguments as AnyNode[])[0];
-      if (!first) return;
-      const target = first.type === "SpreadElement" ? (first.argument as AnyNode) : first;
-      open(target.start, `(${locCall(node)}, `);
-      close(target.end, ")");
+      markCall(node, node);
     } else if (node.type === "ForOfStatement" && node.await === true) {
       const call = locCall(node);
-      const right = node.right as AnyNode;
-      open(right.start, `(${call}, `);
-      close(right.end, ")");
+      markValue(node.right as AnyNode, node);
       const body = node.body as AnyNode;
       const block = body.type === "BlockStatement";
       open(body.start, block ? "try " : "try { ");

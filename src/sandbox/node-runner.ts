@@ -9,6 +9,7 @@
 import * as xstate from "xstate";
 import * as chanscope from "../runtime/index.ts";
 import { run, type RunResult } from "../runtime/run.ts";
+import { withVirtualClock } from "../runtime/xstate.ts";
 import { compileUserModule, type CompileError } from "./compile.ts";
 import { factoryBody, requireFrom, type ModuleFactory } from "./module-factory.ts";
 import { mainOf } from "./user-main.ts";
@@ -22,7 +23,7 @@ export interface NodeRunOptions {
 
 export type NodeRunOutcome = { ok: true; result: RunResult } | { ok: false; error: CompileError };
 
-const requireAllowed = requireFrom({ chanscope, xstate });
+const requireAllowed = requireFrom({ chanscope, xstate: withVirtualClock(xstate) });
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => ModuleFactory;
 
 /** Returns a function that evaluates the compiled module and resolves to its exports. */

@@ -10,6 +10,7 @@
 import * as xstate from "xstate";
 import * as chanscope from "../runtime/index.ts";
 import { run } from "../runtime/run.ts";
+import { withVirtualClock } from "../runtime/xstate.ts";
 import { compileUserModule } from "./compile.ts";
 import { factoryModuleSource, requireFrom, type ModuleFactory } from "./module-factory.ts";
 import { parseToWorker, type FromWorker, type RunRequest, type SignalName, type WireRunResult, type WireTraceEvent } from "./protocol.ts";
@@ -23,7 +24,7 @@ const FLUSH_EVENTS = 20_000;
 
 const post: (message: FromWorker) => void = self.postMessage.bind(self);
 const listen = self.addEventListener.bind(self);
-const requireAllowed = requireFrom({ chanscope, xstate });
+const requireAllowed = requireFrom({ chanscope, xstate: withVirtualClock(xstate) });
 lockDown(self);
 
 let busy = false;

@@ -4,7 +4,7 @@ import type { GoalCheck } from "../../sandbox/expectations.ts";
 export function GoalList({ checks }: { checks: GoalCheck[] }) {
   const met = checks.filter((c) => c.passed).length;
   return (
-    <section className="playground__goals" aria-label="Goals">
+    <div className="playground__goals">
       <p className="playground__goals-title">
         {met === checks.length ? "All goals met. Well done." : `${met} of ${checks.length} goals met`}
       </p>
@@ -16,6 +16,6 @@ export function GoalList({ checks }: { checks: GoalCheck[] }) {
           </li>
         ))}
       </ul>
-    </section>
+    </div>
   );
 }

@@ -8,10 +8,12 @@ export function OutputPanel({ lines }: { lines: ConsoleLine[] }) {
   const hidden = Math.max(0, lines.length - SHOWN);
   const shown = hidden > 0 ? lines.slice(hidden) : lines;
   return (
-    <section className="playground__output" aria-label="Output">
-      <h3 className="playground__section-title">Output</h3>
+    <div className="playground__output">
+      <p className="playground__section-title" aria-hidden="true">
+        Output
+      </p>
       {lines.length === 0 ? (
-        <p className="playground__empty">No output.</p>
+        <p className="playground__empty">No output yet.</p>
       ) : (
         <ol className="playground__console" tabIndex={0} aria-label="Console output">
           {hidden > 0 && <li className="playground__empty">{hidden} earlier lines not shown.</li>}
@@ -24,7 +26,7 @@ export function OutputPanel({ lines }: { lines: ConsoleLine[] }) {
           ))}
         </ol>
       )}
-    </section>
+    </div>
   );
 }
 

@@ -145,6 +145,7 @@ export function Playground({ program, renderCode = (c) => c, children }: Playgro
               Edited
             </span>
           )}
+          {editorWanted && <span className="playground__keys">Ctrl+Enter runs · Esc leaves the editor</span>}
         </div>
         <ShareControls code={code} />
       </div>
