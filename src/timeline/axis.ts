@@ -1,0 +1,186 @@
+// Where each event is drawn along x. Lesson programs do most of their channel work at a handful
+// of virtual instants (often everything at 0 ms), so a pure time axis would stack dozens of
+// events on one pixel. Three modes:
+//   - "time":   x = t                       (Go's tracer view; same-instant events coincide)
+//   - "events": x = event index             (order only; time gaps vanish)
+//   - "hybrid": x = t + step · index         (default) — time gaps keep their length, and every
+//               event also takes `step` ms of width, so an instant with many events opens up.
+//               `step` is chosen so events and elapsed time share the width about equally.
+// Invariant: `pos` is non-decreasing in the event index in every mode, so binary search works.
+
+export type AxisMode = "hybrid" | "time" | "events";
+
+export interface Axis {
+  mode: AxisMode;
+  /** x (axis units) of event i; pos[n] is the end of the run. */
+  pos: Float64Array;
+  /** Virtual ms of event i; time[n] is the end of the run. */
+  time: Float64Array;
+  /** Axis units per virtual ms (0 in "events" mode) and per event. */
+  perMs: number;
+  perEvent: number;
+  total: number;
+  /** Distinct instants: first event index of each, ascending. */
+  instants: Int32Array;
+}
+
+export interface TimedEvent {
+  t: number;
+}
+
+export function buildAxis(events: readonly TimedEvent[], endMs: number, mode: AxisMode): Axis {
+  const n = events.length;
+  const lastMs = Math.max(endMs, n === 0 ? 0 : events[n - 1].t);
+  let perMs = 1;
+  let perEvent = 0;
+  if (mode === "events") {
+    perMs = 0;
+    perEvent = 1;
+  } else if (mode === "hybrid") {
+    perEvent = lastMs > 0 ? lastMs / Math.max(n, 1) : 1;
+  }
+  const pos = new Float64Array(n + 1);
+  const time = new Float64Array(n + 1);
+  const instants: number[] = [];
+  let prevT = -1;
+  for (let i = 0; i < n; i++) {
+    const t = events[i].t;
+    time[i] = t;
+    pos[i] = t * perMs + i * perEvent;
+    if (t !== prevT) instants.push(i);
+    prevT = t;
+  }
+  time[n] = lastMs;
+  // The end: one more event step after the last event, and at least the run's end time.
+  pos[n] = lastMs * perMs + n * perEvent + (mode === "time" && lastMs === 0 ? 1 : 0);
+  const total = Math.max(pos[n], 1e-9);
+  return { mode, pos, time, perMs, perEvent, total, instants: Int32Array.from(instants) };
+}
+
+/** The last event index whose position is ≤ x (−1 if none). */
+export function indexAtOrBefore(axis: Axis, x: number): number {
+  const pos = axis.pos;
+  let lo = 0;
+  let hi = pos.length - 1;
+  if (pos.length === 0 || pos[0] > x) return -1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (pos[mid] <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The first event index whose time is ≥ t (n if none). */
+export function indexAtTime(axis: Axis, t: number): number {
+  const time = axis.time;
+  const n = time.length - 1;
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (time[mid] < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** x of virtual time t: the position of the first event at or after t, less the gap not yet elapsed. */
+export function xOfTime(axis: Axis, t: number): number {
+  const i = indexAtTime(axis, t);
+  return axis.pos[i] - (axis.time[i] - t) * axis.perMs;
+}
+
+/** Virtual ms at x: inside a gap time flows; inside an instant it stands still. */
+export function timeAtX(axis: Axis, x: number): number {
+  const i = indexAtOrBefore(axis, x);
+  if (i < 0) return 0;
+  const n = axis.pos.length - 1;
+  if (i >= n) return axis.time[n];
+  const gapStart = axis.pos[i] + axis.perEvent;
+  if (axis.perMs === 0 || x <= gapStart) return axis.time[i];
+  return Math.min(axis.time[i + 1], axis.time[i] + (x - gapStart) / axis.perMs);
+}
+
+export interface Tick {
+  x: number;
+  label: string;
+  /** An instant where several events happened (drawn as a band in hybrid/events mode). */
+  instant: boolean;
+}
+
+const STEPS = [1, 2, 5];
+
+/** A round step in ms so that about `count` ticks fit in `spanMs`. */
+export function niceStep(spanMs: number, count: number): number {
+  const raw = Math.max(spanMs / Math.max(count, 1), 1e-3);
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  for (const s of STEPS) if (s * mag >= raw) return s * mag;
+  return 10 * mag;
+}
+
+export function formatMs(ms: number): string {
+  if (ms === 0) return "0 ms";
+  if (Math.abs(ms) >= 1000) {
+    const s = ms / 1000;
+    return `${Number.isInteger(s) ? s : s.toFixed(s >= 10 ? 1 : 2).replace(/0+$/, "")} s`;
+  }
+  return `${Number.isInteger(ms) ? ms : ms.toFixed(ms < 1 ? 3 : 1).replace(/0+$/, "")} ms`;
+}
+
+/**
+ * Ticks for the visible range [x0, x1] drawn over `widthPx`: the instants where events happened
+ * first (so "everything at 0 ms" is labelled), then round times in the gaps, none closer than
+ * `minGapPx`.
+ */
+export function ticks(axis: Axis, x0: number, x1: number, widthPx: number, minGapPx = 72): Tick[] {
+  const scale = widthPx / Math.max(x1 - x0, 1e-12);
+  const out: Tick[] = [];
+  const taken: number[] = [];
+  const free = (x: number): boolean => {
+    const px = (x - x0) * scale;
+    for (const p of taken) if (Math.abs(p - px) < minGapPx) return false;
+    return true;
+  };
+  const take = (x: number, label: string, instant: boolean): void => {
+    taken.push((x - x0) * scale);
+    out.push({ x, label, instant });
+  };
+  if (axis.mode !== "time") {
+    // Instants in view, at most one per minGapPx.
+    const first = Math.max(0, indexAtOrBefore(axis, x0));
+    let lastPx = -Infinity;
+    const inst = axis.instants;
+    let k = lowerBound(inst, first);
+    if (k > 0 && inst[k] !== first) k--;
+    for (; k < inst.length; k++) {
+      const x = axis.pos[inst[k]];
+      if (x > x1) break;
+      const px = (x - x0) * scale;
+      if (px - lastPx < minGapPx || x < x0) continue;
+      lastPx = px;
+      take(x, formatMs(axis.time[inst[k]]), true);
+    }
+  }
+  if (axis.perMs > 0) {
+    const t0 = timeAtX(axis, x0);
+    const t1 = timeAtX(axis, x1);
+    const step = niceStep(t1 - t0, widthPx / (minGapPx * 1.4));
+    for (let t = Math.ceil(t0 / step) * step; t <= t1 && out.length < 400; t += step) {
+      const x = xOfTime(axis, t);
+      if (x >= x0 && x <= x1 && free(x)) take(x, formatMs(t), false);
+    }
+  }
+  return out.sort((a, b) => a.x - b.x);
+}
+
+function lowerBound(arr: Int32Array, v: number): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,453 @@
+// Trace → timeline model: lanes (one per task), their segments by state, point markers, message
+// arrows, the context tree with its cancellation wave, and the phase after main returned.
+// Pure: a function of the trace (and, when known, the run's outcome); the view only reads it.
+//
+// Invariants:
+//   - Positions are event indices into `events` (the trace as kept), never times: the axis
+//     (axis.ts) decides where an index is drawn, so many events at one virtual instant stay apart.
+//   - A lane's segments are sorted, contiguous and non-overlapping, from its spawn to its end
+//     (exit, panic, or the end of the trace for a task that never ended).
+//   - One task runs at a time: a `task.run` of another task while one is running means the first
+//     was put back in the run queue (a yield), so its running segment becomes runnable.
+//   - A segment never straddles main's return: it is split there, and the part after has `drain`.
+
+import type { Loc, TraceEvent } from "../runtime/trace.ts";
+import { stateOfReason, type SegState } from "./states.ts";
+
+/** The most events the timeline keeps; a longer trace is cut and the model says so. */
+export const MAX_KEPT_EVENTS = 300_000;
+/** Operations in a row without blocking after which a task is flagged busy (tokio-console's "never yielded"). */
+export const BUSY_OPS = 200;
+/** The runtime makes a task yield after this many operations in a row without blocking (DESIGN §3). */
+const YIELD_OPS = 1000;
+
+export interface Segment {
+  /** Index of the event that began it. */
+  start: number;
+  /** Index of the event that ended it (exclusive); `events.length` if it was still open. */
+  end: number;
+  state: SegState;
+  /** Go's wait reason, for blocked segments. */
+  reason: string | null;
+  chans: readonly number[] | null;
+  loc: Loc | null;
+  /** After main returned (the post-mortem drain, or the stuck tail of a leak). */
+  drain: boolean;
+}
+
+export type LaneEnd =
+  | { kind: "exited"; at: number }
+  | { kind: "panicked"; at: number; message: string }
+  /** Blocked for good at the end of the run (deadlock, or leaked and stuck). */
+  | { kind: "stuck"; reason: string; since: number; loc: Loc | null; leaked: boolean }
+  /** Still alive when the trace ends without being stuck (a live run, a stopped run, a limit). */
+  | { kind: "open"; leaked: boolean };
+
+export interface Lane {
+  task: number;
+  name: string;
+  parent: number | null;
+  /** Depth in the spawn tree (main is 0). */
+  depth: number;
+  /** Task ids of the tasks it spawned, in spawn order. */
+  children: number[];
+  spawnIdx: number;
+  spawnLoc: Loc | null;
+  segments: Segment[];
+  end: LaneEnd;
+  /** Alive when main returned. */
+  leaked: boolean;
+  /**
+   * The longest stretch of operations without blocking, if it reached BUSY_OPS. Operations the
+   * trace does not show (a select that took its default) are counted through forced yields.
+   */
+  busy: { ops: number; from: number; to: number } | null;
+}
+
+export type MarkerKind = "spawn" | "close" | "cancel" | "timer" | "signal" | "log" | "panic" | "fsm";
+
+export interface Marker {
+  idx: number;
+  /** The task it happened on; null for run-wide events (a timer, a signal). */
+  task: number | null;
+  kind: MarkerKind;
+  label: string;
+}
+
+export type ArrowKind = "handoff" | "buffered" | "timer";
+
+/** A value that went from a send to its receive (paired by `msg`). */
+export interface Arrow {
+  from: number;
+  to: number;
+  /** Sending task; null for a timer's value. */
+  fromTask: number | null;
+  toTask: number;
+  chan: number;
+  kind: ArrowKind;
+  preview: string;
+}
+
+/** A task that noticed a context's cancellation (received from its done channel afterwards). */
+export interface Listener {
+  task: number;
+  /** The receive from the done channel. */
+  noticeIdx: number;
+  /** Whether it was blocked on the done channel when the cancel came (the cancel woke it). */
+  woken: boolean;
+  /** Its exit (or panic) after noticing; null if it never ended. */
+  exitIdx: number | null;
+  noticeMs: number;
+  exitMs: number | null;
+}
+
+export interface CtxNode {
+  id: number;
+  parent: number | null;
+  name: string;
+  depth: number;
+  children: number[];
+  deadline: number | undefined;
+  makeIdx: number;
+  cancelIdx: number | null;
+  err: string | null;
+  cause: string | null;
+  /** The task whose call cancelled it (null: a deadline timer, or the cascade from a parent). */
+  cancelledBy: number | null;
+  /** The context whose cancellation reached this one (its own id when cancelled directly). */
+  origin: number | null;
+  doneChan: number | null;
+  /** Tasks that ever waited on or polled its done channel. */
+  watchers: number[];
+  listeners: Listener[];
+}
+
+export interface ChanInfo {
+  id: number;
+  name: string;
+  cap: number;
+}
+
+export interface TimelineOutcome {
+  outcome: "ok" | "deadlock" | "panic" | "limit" | "signal" | "stopped";
+  virtualMs: number;
+}
+
+export interface TimelineModel {
+  events: readonly TraceEvent[];
+  /** How many events the run recorded (more than `events.length` when the model cut it). */
+  totalEvents: number;
+  /** Lanes by task id order (spawn order). */
+  lanes: Lane[];
+  laneOf: Map<number, number>;
+  /** Lane indices in tree order (each task under its parent, children in spawn order). */
+  treeOrder: number[];
+  markers: Marker[];
+  /** Sorted by `to`. */
+  arrows: Arrow[];
+  contexts: CtxNode[];
+  ctxOf: Map<number, number>;
+  chans: Map<number, ChanInfo>;
+  mainTask: number | null;
+  /** Index of the event where main returned (or panicked); null if it never did. */
+  mainEndIdx: number | null;
+  /** The run ended with every task asleep. */
+  deadlock: boolean;
+  endMs: number;
+}
+
+const DONE_CHAN = /^ctx (\d+) done$/;
+
+interface Open {
+  state: SegState;
+  start: number;
+  reason: string | null;
+  chans: readonly number[] | null;
+  loc: Loc | null;
+}
+
+/** Builds the model; `outcome` (from the run result) refines deadlock and leak detection. */
+export function buildTimeline(trace: readonly TraceEvent[], outcome?: TimelineOutcome): TimelineModel {
+  const events = trace.length > MAX_KEPT_EVENTS ? trace.slice(0, MAX_KEPT_EVENTS) : trace;
+  const n = events.length;
+  const lanes: Lane[] = [];
+  const laneOf = new Map<number, number>();
+  const open = new Map<number, Open>();
+  const markers: Marker[] = [];
+  const arrows: Arrow[] = [];
+  const chans = new Map<number, ChanInfo>();
+  const contexts: CtxNode[] = [];
+  const ctxOf = new Map<number, number>();
+  const ctxByDoneChan = new Map<number, number>();
+  const sends = new Map<number, { idx: number; task: number | null; preview: string }>();
+  const streak = new Map<number, { ops: number; from: number }>();
+  const leakEvents = new Map<number, { reason: string; since: number }>();
+  let running: number | null = null;
+  let mainTask: number | null = null;
+  let mainEndIdx: number | null = null;
+
+  const lane = (task: number): Lane | undefined => {
+    const i = laneOf.get(task);
+    return i === undefined ? undefined : lanes[i];
+  };
+  const close = (task: number, at: number): void => {
+    const o = open.get(task);
+    const l = lane(task);
+    if (o === undefined || l === undefined) return;
+    open.delete(task);
+    pushSegment(l, o, at, mainEndIdx);
+  };
+  const begin = (task: number, at: number, state: SegState, reason: string | null = null, chanIds: readonly number[] | null = null, loc: Loc | null = null): void => {
+    close(task, at);
+    open.set(task, { state, start: at, reason, chans: chanIds, loc });
+  };
+  // An operation by `task` that did not block, and a forced yield (worth YIELD_OPS operations).
+  const count = (task: number | null, idx: number, ops: number): void => {
+    if (task === null) return;
+    let s = streak.get(task);
+    if (s === undefined) streak.set(task, (s = { ops: 0, from: idx }));
+    s.ops += ops;
+    const l = lane(task);
+    if (l !== undefined && s.ops >= BUSY_OPS && (l.busy === null || s.ops > l.busy.ops)) l.busy = { ops: s.ops, from: s.from, to: idx };
+  };
+  const op = (task: number | null, idx: number): void => count(task, idx, 1);
+  const yielded = (task: number, idx: number): void => count(task, idx, YIELD_OPS);
+  const watch = (c: CtxNode, task: number): void => {
+    if (!c.watchers.includes(task)) c.watchers.push(task);
+  };
+
+  for (let i = 0; i < n; i++) {
+    const e = events[i];
+    switch (e.kind) {
+      case "task.spawn": {
+        const depth = e.parent === null ? 0 : (lane(e.parent)?.depth ?? -1) + 1;
+        laneOf.set(e.task, lanes.length);
+        lanes.push({ task: e.task, name: e.name, parent: e.parent, depth, children: [], spawnIdx: i, spawnLoc: e.loc, segments: [], end: { kind: "open", leaked: false }, leaked: false, busy: null });
+        if (e.parent === null && mainTask === null) mainTask = e.task;
+        if (e.parent !== null) {
+          lane(e.parent)?.children.push(e.task);
+          markers.push({ idx: i, task: e.parent, kind: "spawn", label: `go ${e.name}` });
+          op(e.parent, i);
+        }
+        begin(e.task, i, "runnable");
+        break;
+      }
+      case "task.run":
+        // A task.run while another task is still running means that one yielded (after 1 000
+        // operations without blocking, DESIGN §3): back to the run queue, or straight on if alone.
+        if (running !== null && open.get(running)?.state === "running") {
+          yielded(running, i);
+          if (running !== e.task) begin(running, i, "runnable");
+        }
+        running = e.task;
+        if (open.get(e.task)?.state !== "running") begin(e.task, i, "running");
+        break;
+      case "task.block": {
+        const chanIds = e.chans ?? null;
+        begin(e.task, i, stateOfReason(e.reason), e.reason, chanIds, e.loc);
+        if (running === e.task) running = null;
+        streak.delete(e.task);
+        if (chanIds !== null) {
+          for (const c of chanIds) {
+            const ci = ctxByDoneChan.get(c);
+            if (ci !== undefined) watch(contexts[ci], e.task);
+          }
+        }
+        break;
+      }
+      case "task.unblock":
+        begin(e.task, i, "runnable");
+        break;
+      case "task.exit":
+      case "task.panic": {
+        close(e.task, i);
+        const l = lane(e.task);
+        if (l !== undefined) l.end = e.kind === "task.exit" ? { kind: "exited", at: i } : { kind: "panicked", at: i, message: e.message };
+        if (e.kind === "task.panic") markers.push({ idx: i, task: e.task, kind: "panic", label: `panic: ${e.message}` });
+        if (running === e.task) running = null;
+        if (e.task === mainTask && mainEndIdx === null) {
+          mainEndIdx = i;
+          for (const l2 of lanes) if (open.has(l2.task)) l2.leaked = true;
+          // Split every open segment at main's return, so the drain part is its own segment.
+          for (const [task, o] of open) {
+            const l2 = lane(task);
+            if (l2 !== undefined && o.start < i) {
+              l2.segments.push({ start: o.start, end: i, state: o.state, reason: o.reason, chans: o.chans, loc: o.loc, drain: false });
+              o.start = i;
+            }
+          }
+        }
+        break;
+      }
+      case "task.leak":
+        leakEvents.set(e.task, { reason: e.reason, since: e.since });
+        break;
+      case "chan.make":
+        chans.set(e.chan, { id: e.chan, name: e.name, cap: e.cap });
+        {
+          const m = DONE_CHAN.exec(e.name);
+          const ci = m === null ? undefined : ctxOf.get(Number(m[1]));
+          if (ci !== undefined) {
+            contexts[ci].doneChan = e.chan;
+            ctxByDoneChan.set(e.chan, ci);
+          }
+        }
+        break;
+      case "chan.send":
+        sends.set(e.msg, { idx: i, task: e.task, preview: e.preview });
+        op(e.task, i);
+        break;
+      case "chan.recv": {
+        op(e.task, i);
+        if (e.msg !== null) {
+          const s = sends.get(e.msg);
+          if (s !== undefined) {
+            sends.delete(e.msg);
+            const cap = chans.get(e.chan)?.cap ?? 0;
+            const kind: ArrowKind = s.task === null ? "timer" : cap === 0 ? "handoff" : "buffered";
+            arrows.push({ from: s.idx, to: i, fromTask: s.task, toTask: e.task, chan: e.chan, kind, preview: s.preview });
+          }
+        }
+        const ci = ctxByDoneChan.get(e.chan);
+        if (ci !== undefined) {
+          const c = contexts[ci];
+          watch(c, e.task);
+          if (c.cancelIdx !== null && !e.ok && !c.listeners.some((x) => x.task === e.task)) {
+            const woken = open.get(e.task)?.state !== "running";
+            c.listeners.push({ task: e.task, noticeIdx: i, woken, exitIdx: null, noticeMs: e.t - events[c.cancelIdx].t, exitMs: null });
+          }
+        }
+        break;
+      }
+      case "chan.close": {
+        const ci = ctxByDoneChan.get(e.chan);
+        if (ci === undefined) markers.push({ idx: i, task: e.task, kind: "close", label: `close(${chans.get(e.chan)?.name ?? `chan ${e.chan}`})` });
+        op(e.task, i);
+        break;
+      }
+      case "ctx.make": {
+        const parentIdx = e.parent === null ? undefined : ctxOf.get(e.parent);
+        const depth = parentIdx === undefined ? 0 : contexts[parentIdx].depth + 1;
+        ctxOf.set(e.ctx, contexts.length);
+        contexts.push({ id: e.ctx, parent: e.parent, name: e.name, depth, children: [], deadline: e.deadline, makeIdx: i, cancelIdx: null, err: null, cause: null, cancelledBy: null, origin: null, doneChan: null, watchers: [], listeners: [] });
+        if (parentIdx !== undefined) contexts[parentIdx].children.push(e.ctx);
+        break;
+      }
+      case "ctx.cancel": {
+        const ci = ctxOf.get(e.ctx);
+        if (ci === undefined) break;
+        const c = contexts[ci];
+        c.cancelIdx = i;
+        c.err = e.err;
+        c.cause = e.cause ?? null;
+        // A cascade from a parent is emitted while the parent's cancel is still in progress, at
+        // the same instant, with no task call in between: attribute it to the nearest cancelled ancestor.
+        const parent = c.parent === null ? undefined : ctxOf.get(c.parent);
+        const fromAbove = parent !== undefined && contexts[parent].cancelIdx !== null && events[contexts[parent].cancelIdx as number].t === e.t && cascadeContinues(events, contexts[parent].cancelIdx as number, i);
+        c.origin = fromAbove ? (contexts[parent as number].origin ?? c.parent) : e.ctx;
+        c.cancelledBy = fromAbove ? null : (e.task ?? null);
+        markers.push({ idx: i, task: fromAbove ? null : (e.task ?? null), kind: "cancel", label: `cancel ${c.name} (${e.err})` });
+        break;
+      }
+      case "timer.fire":
+        // A channel timer's value shows as an arrow; only bare timers (sleep, afterFunc, deadlines) get a marker.
+        if (e.chan === undefined) markers.push({ idx: i, task: null, kind: "timer", label: `timer ${e.timer} fired` });
+        break;
+      case "log":
+        markers.push({ idx: i, task: e.task, kind: "log", label: e.text });
+        op(e.task, i);
+        break;
+      case "signal":
+        markers.push({ idx: i, task: null, kind: "signal", label: e.name });
+        break;
+      case "fsm.transition":
+        markers.push({ idx: i, task: null, kind: "fsm", label: `${e.machine}: ${e.from} → ${e.to} (${e.event})` });
+        break;
+    }
+  }
+
+  // Tasks that never ended: stuck (blocked for good) or still open.
+  const lastMs = n === 0 ? 0 : events[n - 1].t;
+  const deadlock = outcome !== undefined ? outcome.outcome === "deadlock" : inferDeadlock(mainEndIdx, open);
+  for (const [task, o] of open) {
+    const l = lane(task);
+    if (l === undefined) continue;
+    pushSegment(l, o, n, mainEndIdx);
+    const leak = leakEvents.get(task);
+    if (leak !== undefined) l.leaked = true;
+    const blocked = o.state !== "running" && o.state !== "runnable";
+    const settled = deadlock || leak !== undefined || (outcome !== undefined && outcome.outcome === "ok");
+    if (blocked && settled) {
+      l.end = { kind: "stuck", reason: leak?.reason ?? o.reason ?? "", since: leak?.since ?? events[o.start].t, loc: o.loc, leaked: l.leaked };
+    } else l.end = { kind: "open", leaked: l.leaked };
+  }
+  // How long each listener took to exit after noticing its context's cancellation.
+  for (const c of contexts) {
+    for (const ls of c.listeners) {
+      const end = lane(ls.task)?.end;
+      if (end !== undefined && (end.kind === "exited" || end.kind === "panicked") && end.at >= ls.noticeIdx) {
+        ls.exitIdx = end.at;
+        ls.exitMs = events[end.at].t - events[c.cancelIdx as number].t;
+      }
+    }
+  }
+
+  return {
+    events,
+    totalEvents: trace.length,
+    lanes,
+    laneOf,
+    treeOrder: treeOrder(lanes, laneOf),
+    markers,
+    arrows,
+    contexts,
+    ctxOf,
+    chans,
+    mainTask,
+    mainEndIdx,
+    deadlock,
+    endMs: Math.max(lastMs, outcome?.virtualMs ?? 0),
+  };
+}
+
+function pushSegment(l: Lane, o: Open, end: number, mainEndIdx: number | null): void {
+  if (end <= o.start) return;
+  const drain = mainEndIdx !== null && o.start >= mainEndIdx;
+  l.segments.push({ start: o.start, end, state: o.state, reason: o.reason, chans: o.chans, loc: o.loc, drain });
+}
+
+/** Whether the events between a parent's cancel and a child's are only the cascade's own work. */
+function cascadeContinues(events: readonly TraceEvent[], from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) {
+    const k = events[i].kind;
+    if (k !== "ctx.cancel" && k !== "chan.close" && k !== "chan.recv" && k !== "task.unblock" && k !== "chan.send") return false;
+  }
+  return true;
+}
+
+/** Without a result: main never returned and nothing was left running → every task was asleep. */
+function inferDeadlock(mainEndIdx: number | null, open: Map<number, Open>): boolean {
+  if (mainEndIdx !== null || open.size === 0) return false;
+  for (const o of open.values()) if (o.state === "running" || o.state === "runnable" || o.state === "sleep") return false;
+  return true;
+}
+
+function treeOrder(lanes: Lane[], laneOf: Map<number, number>): number[] {
+  // Depth-first with an explicit stack: a chain of 100 000 spawns must not overflow the call stack.
+  const out: number[] = [];
+  const stack: number[] = [];
+  for (let r = lanes.length - 1; r >= 0; r--) {
+    const p = lanes[r].parent;
+    if (p === null || !laneOf.has(p)) stack.push(r);
+  }
+  while (stack.length > 0) {
+    const i = stack.pop() as number;
+    out.push(i);
+    const kids = lanes[i].children;
+    for (let k = kids.length - 1; k >= 0; k--) {
+      const ci = laneOf.get(kids[k]);
+      if (ci !== undefined) stack.push(ci);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,77 @@
+// The rows the view shows, top to bottom: the context tree (when the run made cancelable
+// contexts), then the tasks in tree order (each under the task that spawned it), minus collapsed
+// subtrees and filtered lanes. Pure, so collapse and filters are tested without a canvas.
+
+import type { TimelineModel } from "./model.ts";
+
+export type Row =
+  | { kind: "ctx"; ctx: number; depth: number }
+  | { kind: "lane"; lane: number; depth: number; hiddenChildren: number };
+
+export interface RowFilter {
+  /** Task ids whose spawned tasks are hidden. */
+  collapsed: ReadonlySet<number>;
+  hideExited: boolean;
+  onlyBlocked: boolean;
+  showContexts: boolean;
+}
+
+export const DEFAULT_FILTER: RowFilter = { collapsed: new Set(), hideExited: false, onlyBlocked: false, showContexts: true };
+
+export function buildRows(model: TimelineModel, filter: RowFilter): Row[] {
+  const rows: Row[] = [];
+  if (filter.showContexts) {
+    // background/todo with no cancelable descendants say nothing: show contexts only if one can be cancelled.
+    const useful = model.contexts.some((c) => c.parent !== null);
+    if (useful) for (const c of ctxTreeOrder(model)) rows.push({ kind: "ctx", ctx: c, depth: model.contexts[c].depth });
+  }
+  const hiddenUnder = new Set<number>();
+  for (const li of model.treeOrder) {
+    const lane = model.lanes[li];
+    if (lane.parent !== null && (hiddenUnder.has(lane.parent) || filter.collapsed.has(lane.parent))) {
+      hiddenUnder.add(lane.task);
+      continue;
+    }
+    if (filter.hideExited && lane.end.kind === "exited") continue;
+    if (filter.onlyBlocked && !everBlocked(model, li)) continue;
+    rows.push({ kind: "lane", lane: li, depth: lane.depth, hiddenChildren: filter.collapsed.has(lane.task) ? countDescendants(model, li) : 0 });
+  }
+  return rows;
+}
+
+function everBlocked(model: TimelineModel, li: number): boolean {
+  const lane = model.lanes[li];
+  if (lane.end.kind === "stuck") return true;
+  return lane.segments.some((s) => s.state !== "running" && s.state !== "runnable");
+}
+
+function countDescendants(model: TimelineModel, li: number): number {
+  let count = 0;
+  const stack = [...model.lanes[li].children];
+  while (stack.length > 0) {
+    const t = stack.pop() as number;
+    count++;
+    const ci = model.laneOf.get(t);
+    if (ci !== undefined) stack.push(...model.lanes[ci].children);
+  }
+  return count;
+}
+
+function ctxTreeOrder(model: TimelineModel): number[] {
+  const out: number[] = [];
+  const stack: number[] = [];
+  for (let i = model.contexts.length - 1; i >= 0; i--) {
+    const p = model.contexts[i].parent;
+    if (p === null || !model.ctxOf.has(p)) stack.push(i);
+  }
+  while (stack.length > 0) {
+    const i = stack.pop() as number;
+    out.push(i);
+    const kids = model.contexts[i].children;
+    for (let k = kids.length - 1; k >= 0; k--) {
+      const ci = model.ctxOf.get(kids[k]);
+      if (ci !== undefined) stack.push(ci);
+    }
+  }
+  return out;
+}
