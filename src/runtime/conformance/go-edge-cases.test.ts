@@ -155,6 +155,91 @@ describe("channels", () => {
   });
 });
 
+describe("select corners", () => {
+  it("a send case on a closed channel is ready and panics, even beside a default", async () => {
+    const r = await runProgram(async () => {
+      const c = chan<number>(1);
+      c.close();
+      await select(send(c, 1), defaultCase());
+    });
+    expect(r.outcome).toBe("panic");
+    expect(r.panic?.message).toBe("send on closed channel");
+  });
+
+  it("a closed buffered channel still gives its values to a select before ok = false", async () => {
+    await runOk(async () => {
+      const c = chan<number>(2);
+      await c.send(1);
+      await c.send(2);
+      c.close();
+      const got: unknown[] = [];
+      for (let i = 0; i < 3; i++) await select(recv(c, (v, ok) => void got.push([v, ok])));
+      expect(got).toEqual([
+        [1, true],
+        [2, true],
+        [undefined, false],
+      ]);
+    });
+  });
+
+  it("the same channel in two cases of one select: either may win, the value is taken once", async () => {
+    const wins = [0, 0];
+    await runOk(async () => {
+      const c = chan<number>(1);
+      for (let i = 0; i < 400; i++) {
+        await c.send(i);
+        const v = await select(
+          recv(c, (x) => (wins[0]++, x)),
+          recv(c, (x) => (wins[1]++, x)),
+        );
+        expect(v).toBe(i);
+        expect(c.len).toBe(0);
+      }
+    });
+    expect(wins[0]).toBeGreaterThan(100);
+    expect(wins[1]).toBeGreaterThan(100);
+  });
+
+  it("a throw in a select handler is a panic of the task that selected", async () => {
+    const r = await runProgram(async () => {
+      go("handler-thrower", async () => {
+        const c = chan<number>();
+        c.close();
+        await select(
+          recv(c, () => {
+            throw new Error("handler failed");
+          }),
+        );
+      });
+      await sleep(1);
+    });
+    expect(r.outcome).toBe("panic");
+    expect(r.panic?.message).toBe("handler failed");
+    expect(r.panic?.task).toBe(taskNamed(r, "handler-thrower").id);
+  });
+
+  it("resetting a timer while a select waits on it delivers at the new time", async () => {
+    await runOk(async () => {
+      const t = newTimer(100);
+      go("resetter", async () => {
+        await sleep(10);
+        t.reset(20);
+      });
+      const got = await select(
+        recv(t.c, (v) => v),
+        recv(after(500), () => "late"),
+      );
+      expect([got, now()]).toEqual([30, 30]);
+    });
+  });
+});
+
+describe("outside a run", () => {
+  it("starting a task with no program running throws a chanscope error, never a silent no-op", () => {
+    expect(() => go(() => undefined)).toThrow(/chanscope/);
+  });
+});
+
 describe("time", () => {
   it("sleep(0) and sleep of a negative duration return at once", async () => {
     await runOk(async () => {
