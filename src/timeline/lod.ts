@@ -1,7 +1,7 @@
 // Level of detail: the runs of one lane to draw in a visible x range. A segment at least `minPx`
 // wide is drawn as itself; consecutive narrower ones are merged into one run until it is `minPx`
 // wide, drawn in the state that covers most of it (`merged` > 1 tells the view it is an aggregate).
-// Cost is O(log S + visible segments), never O(all segments).
+// Cost is O(log S + visible segments), never O(all segments); at most two runs per pixel.
 
 import type { Axis } from "./axis.ts";
 import type { Segment } from "./model.ts";
