@@ -5,7 +5,7 @@
 // identically from its seed (in FIFO and in explore mode).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { chan, defaultCase, go, recv, select, send, sleep, WaitGroup, type Chan } from "../index.ts";
+import { after, chan, context, defaultCase, go, recv, select, send, sleep, WaitGroup, type Chan } from "../index.ts";
 import { runProgram, type RunOptions, type RunResult } from "./harness.ts";
 
 type SendMode = "send" | "select" | "select-default";
@@ -188,6 +188,59 @@ describe("random programs", () => {
         expect(got).toEqual(values);
       }),
       { numRuns: 50 },
+    );
+  });
+
+  it("with sleeps, timeouts and a deadline: nothing received twice or out of order, and replay is exact", async () => {
+    const timedArb = fc.record({
+      producers: fc.array(fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 8 }), { minLength: 1, maxLength: 3 }),
+      cap: fc.integer({ min: 0, max: 2 }),
+      deadline: fc.integer({ min: 1, max: 150 }),
+      patience: fc.integer({ min: 1, max: 40 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(timedArb, fc.integer({ min: 1, max: 1_000_000 }), fc.boolean(), async (spec, seed, explore) => {
+        const once = async () => {
+          const got: number[] = [];
+          const result = await runProgram(
+            async () => {
+              const c = chan<number>(spec.cap);
+              spec.producers.forEach((sleeps, pi) =>
+                go(`producer-${pi}`, async () => {
+                  for (let k = 0; k < sleeps.length; k++) {
+                    await sleep(sleeps[k]);
+                    await c.send(valueOf(pi, k));
+                  }
+                }),
+              );
+              const [ctx, cancel] = context.withTimeout(context.background(), spec.deadline);
+              for (let open = true; open; ) {
+                await select(
+                  recv(c, (v) => void got.push(v as number)),
+                  recv(ctx.done(), () => void (open = false)),
+                  recv(after(spec.patience), () => void (open = false)),
+                );
+              }
+              cancel();
+            },
+            { seed, explore },
+          );
+          return { result, got };
+        };
+        const a = await once();
+        expect(a.result.outcome, a.result.report).toBe("ok");
+        expect(new Set(a.got).size).toBe(a.got.length);
+        const last = new Map<number, number>();
+        for (const v of a.got) {
+          expect(v).toBeGreaterThan(last.get(producerOf(v)) ?? -1);
+          last.set(producerOf(v), v);
+        }
+        expect(a.result.virtualMs).toBeLessThanOrEqual(spec.deadline);
+        const b = await once();
+        expect(b.result.trace).toEqual(a.result.trace);
+        expect(b.got).toEqual(a.got);
+      }),
+      { numRuns: 80 },
     );
   });
 });
