@@ -1,9 +1,9 @@
 // The trace contract (DESIGN §4) that the timeline and the lessons rely on: order, pairing of
 // sends and receives, closed receives, task lifecycles, streaming, and determinism by seed.
 import { describe, expect, it } from "vitest";
-import { chan, go, recv, select, sleep, WaitGroup } from "../index.ts";
+import { __loc, chan, go, recv, select, sleep, WaitGroup } from "../index.ts";
 import { run } from "../run.ts";
-import { eventsOf, runOk, type RunResult, type TraceEvent } from "./harness.ts";
+import { eventsOf, runOk, runProgram, type RunResult, type TraceEvent } from "./harness.ts";
 
 /** A small program with buffered and unbuffered channels, a select, a close and sleeps. */
 async function pipeline(): Promise<void> {
@@ -185,5 +185,44 @@ describe("determinism", () => {
       }
     });
     expect(inner).toBeInstanceOf(Error);
+  });
+});
+
+describe("source locations (__loc, as the sandbox's instrumenter inserts it)", () => {
+  it("a block, a spawn, a leak and the deadlock report carry the line the task was at", async () => {
+    const r = await runOk(async () => {
+      const c = chan<number>();
+      __loc(3, 2);
+      go("stuck", async () => {
+        __loc(4, 4);
+        await c.send(1);
+      });
+      __loc(7, 2);
+      await sleep(5);
+    });
+    const stuck = r.tasks.find((t) => t.name === "stuck");
+    expect(eventsOf(r, "task.spawn").find((e) => e.task === stuck?.id)?.loc).toEqual({ line: 3, column: 2 });
+    expect(eventsOf(r, "task.block").find((e) => e.task === stuck?.id)?.loc).toEqual({ line: 4, column: 4 });
+    const main = r.tasks.find((t) => t.parent === null);
+    expect(eventsOf(r, "task.block").find((e) => e.task === main?.id)?.loc).toEqual({ line: 7, column: 2 });
+    expect(r.leaks[0]?.loc).toEqual({ line: 4, column: 4 });
+    expect(r.report).toMatch(/line 4/);
+  });
+
+  it("a deadlocked task's line is in the report, and a panic's line in its stack", async () => {
+    const d = await runProgram(async () => {
+      __loc(12, 8);
+      await chan<number>().recv();
+    });
+    expect(d.outcome).toBe("deadlock");
+    expect(d.report).toMatch(/line 12/);
+    const p = await runProgram(async () => {
+      const c = chan<number>();
+      c.close();
+      __loc(21, 2);
+      await c.send(1);
+    });
+    expect(p.outcome).toBe("panic");
+    expect(p.panic?.stack ?? p.report).toMatch(/line 21/);
   });
 });
