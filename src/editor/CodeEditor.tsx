@@ -5,7 +5,8 @@
 
 import { useEffect, useRef } from "react";
 import { monaco } from "./monaco-setup.ts";
-import { EDITOR_LINE_HEIGHT, EDITOR_PADDING, type EditorMarker } from "./editor-types.ts";
+import { useEditorFont } from "./editor-font.ts";
+import { EDITOR_PADDING, type EditorMarker } from "./editor-types.ts";
 
 export interface CodeEditorProps {
   value: string;
@@ -43,10 +44,12 @@ function followSiteTheme(): () => void {
 }
 
 export default function CodeEditor(props: CodeEditorProps) {
+  const font = useEditorFont();
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   // Callbacks change every render; the editor's commands read the latest through this ref.
   const latest = useRef(props);
+  const fontRef = useRef(font);
   useEffect(() => {
     latest.current = props;
   });
@@ -55,14 +58,15 @@ export default function CodeEditor(props: CodeEditorProps) {
     const element = host.current;
     if (!element) return;
     const { value, modelName, label, autoFocus, initialPosition } = latest.current;
+    const { fontSize, lineHeight } = fontRef.current;
     const uri = monaco.Uri.parse(`file:///${modelName}.ts`);
     const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(value, "typescript", uri);
     if (model.getValue() !== value) model.setValue(value);
     const editor = monaco.editor.create(element, {
       model,
       ariaLabel: label,
-      fontSize: 14,
-      lineHeight: EDITOR_LINE_HEIGHT,
+      fontSize,
+      lineHeight,
       padding: { top: EDITOR_PADDING, bottom: EDITOR_PADDING },
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
@@ -110,6 +114,11 @@ export default function CodeEditor(props: CodeEditorProps) {
       // The model stays (keyed by modelName) so undo history survives a remount.
     };
   }, []);
+
+  useEffect(() => {
+    fontRef.current = font;
+    editorRef.current?.updateOptions({ fontSize: font.fontSize, lineHeight: font.lineHeight });
+  }, [font]);
 
   // Outside edits (Reset, picking another example) replace the text as one undoable edit.
   useEffect(() => {

@@ -2,9 +2,10 @@
 // starts loading it). Until then no Monaco code is loaded; while it loads, the same highlighted
 // code stays in place, and the editor takes exactly its height, so nothing on the page moves.
 
-import { lazy, Suspense, useEffect, useRef, useState, type MouseEvent, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, useRef, useState, type CSSProperties, type MouseEvent, type ReactNode } from "react";
 import type { CodeEditorProps } from "./CodeEditor.tsx";
 import { positionFromClick, type CodePosition } from "./click-position.ts";
+import { useEditorFont } from "./editor-font.ts";
 import "./code-editor.css";
 
 const CodeEditor = lazy(() => import("./CodeEditor.tsx"));
@@ -26,11 +27,14 @@ export function LazyCodeEditor({ html, active, onActivate, ...editorProps }: Laz
   const [focusOnLoad, setFocusOnLoad] = useState(false);
   const [clicked, setClicked] = useState<CodePosition | undefined>(undefined);
   const staticRef = useRef<HTMLDivElement>(null);
+  const font = useEditorFont();
+  const fontStyle = { "--code-font-size": `${font.fontSize}px`, "--code-line-height": `${font.lineHeight}px` } as CSSProperties;
 
   const staticView = (interactive: boolean) => (
     <div
       ref={interactive ? staticRef : undefined}
       className="code-editor-static"
+      style={fontStyle}
       tabIndex={interactive ? 0 : -1}
       role={interactive ? "button" : undefined}
       aria-label={interactive ? `${editorProps.label}. Press Enter to edit.` : undefined}

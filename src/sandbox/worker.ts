@@ -73,6 +73,8 @@ async function runProgram(runId: number, request: RunRequest): Promise<void> {
       {
         seed: request.seed,
         signals: request.signals,
+        // A busy loop fills the trace fast; a million events keeps the page's memory in bounds.
+        limits: { events: 1_000_000 },
         paced: request.mode === "paced" ? { speed: request.speed } : undefined,
         onEvents: (events) => {
           let printed = false;
