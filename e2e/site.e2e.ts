@@ -75,6 +75,14 @@ test("[ and ] move between lessons, p presents, ? shows the shortcuts", async ({
   }
   await page.keyboard.press("p");
   await expect(page).toHaveURL(`/lessons/${lessons[0].slug}/slides/1`);
+
+  // From further down the article, p presents the slide being read.
+  await gotoReady(page, `/lessons/${lessons[0].slug}`);
+  const section = page.locator(".lesson__section[data-slide]").nth(2);
+  const slide = await section.getAttribute("data-slide");
+  await section.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 60));
+  await page.keyboard.press("p");
+  await expect(page).toHaveURL(`/lessons/${lessons[0].slug}/slides/${slide}`);
 });
 
 test.describe("theme", () => {
@@ -123,6 +131,7 @@ test("a deep link to a heading scrolls it into view after the lesson loads", asy
   const hrefs = await page.locator(".toc a").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
   expect(hrefs.length).toBeGreaterThan(1);
   const target = hrefs[hrefs.length - 1];
+  await gotoReady(page, "/"); // so the next load is a new document, not an in-page fragment jump
   await gotoReady(page, `/lessons/${lesson.slug}${target}`);
   const el = page.locator(`[id="${decodeURIComponent(target.slice(1))}"]`);
   await expect(el).toBeInViewport();
@@ -160,24 +169,24 @@ test("on a wide screen the contents stay in view and mark the section being read
   await expect(toc).toBeInViewport();
 });
 
-test("a deep link to an example scrolls to it; /play links to every example", async ({ page }) => {
-  await gotoReady(page, "/play");
-  await expect(page).toHaveTitle("Examples — Chanscope");
-  const links = page.locator(".play__link");
-  expect(await links.count()).toBeGreaterThan(0);
-  const href = (await links.last().getAttribute("href")) ?? "";
-  expect(href).toMatch(/^\/lessons\/[a-z0-9-]+#example-[a-z0-9-]+$/);
-
-  await gotoReady(page, href);
-  const id = href.split("#")[1];
+test("a deep link to an example scrolls to it after the lesson loads and focuses it", async ({ page }) => {
+  const lesson = await firstLesson(page);
+  await gotoReady(page, `/lessons/${lesson.slug}`);
+  const ids = await page.locator("figure.code-block[id]").evaluateAll((fs) => fs.map((f) => f.id));
+  expect(ids.length, "the first lesson has examples").toBeGreaterThan(0);
+  const id = ids[ids.length - 1];
+  expect(id).toMatch(/^(example|exercise)-[a-z0-9-]+$/);
+  await gotoReady(page, "/"); // so the next load is a new document, not an in-page fragment jump
+  await gotoReady(page, `/lessons/${lesson.slug}#${id}`);
   const block = page.locator(`[id="${id}"]`);
   await expect(block).toBeInViewport();
   await expect(block).toBeFocused();
+});
 
+test("/play is the playground page", async ({ page }) => {
   await gotoReady(page, "/play");
-  await links.first().click();
-  const firstId = ((await links.first().getAttribute("href").catch(() => null)) ?? page.url()).split("#")[1];
-  await expect(page.locator(`[id="${firstId ?? new URL(page.url()).hash.slice(1)}"]`)).toBeInViewport();
+  await expect(page).toHaveTitle("Playground — Chanscope");
+  await expect(page.getByRole("link", { name: "Playground" })).toHaveAttribute("aria-current", "page");
 });
 
 test("an example shows its code, the Go original as a second tab, and the expected output", async ({ page }) => {
@@ -311,7 +320,7 @@ test.describe("accessibility (axe)", () => {
   const pages = [
     { name: "home", path: () => "/" },
     { name: "lesson", path: (slug: string) => `/lessons/${slug}` },
-    { name: "examples", path: () => "/play" },
+    { name: "playground", path: () => "/play" },
     { name: "404", path: () => "/nope" },
     { name: "slide", path: (slug: string) => `/lessons/${slug}/slides/2` },
   ];

@@ -12,7 +12,7 @@ import { ThemeProvider } from "./theme/ThemeContext.tsx";
 // The home page ships in the entry chunk; every other page is its own chunk.
 const LessonPage = lazy(() => import("./pages/LessonPage.tsx"));
 const DeckPage = lazy(() => import("./pages/DeckPage.tsx"));
-const PlayPage = lazy(() => import("./pages/PlayPage.tsx"));
+const PlayPage = lazy(() => import("./playground/PlayPage.tsx"));
 
 const hasLesson = (slug: string) => lessons.some((l) => l.slug === slug);
 

@@ -16,7 +16,7 @@ export interface KeyPress {
 export const lessonShortcuts: readonly { keys: string[]; action: LessonAction; description: string }[] = [
   { keys: ["["], action: "previous-lesson", description: "Previous lesson" },
   { keys: ["]"], action: "next-lesson", description: "Next lesson" },
-  { keys: ["p"], action: "present", description: "Present this lesson as slides" },
+  { keys: ["p"], action: "present", description: "Present as slides, from the section you are reading" },
   { keys: ["?"], action: "help", description: "Show these shortcuts" },
 ];
 

@@ -6,6 +6,7 @@ import { PageHeading } from "../a11y/PageHeading.tsx";
 import { useDocumentTitle } from "../a11y/useDocumentTitle.ts";
 import { useScrollToHash } from "../a11y/useScrollToHash.ts";
 import { useInternalLinks } from "../layout/useInternalLinks.ts";
+import { activeHeading } from "../lesson/active-heading.ts";
 import { LessonPager } from "../lesson/LessonPager.tsx";
 import { LessonParts } from "../lesson/LessonParts.tsx";
 import { lessonPosition, type LessonPosition } from "../lesson/neighbours.ts";
@@ -27,7 +28,7 @@ export default function LessonPage({ slug }: { slug: string }) {
   // Shortcuts work from the first moment, also while the lesson's chunk is still loading.
   useLessonShortcuts((action) => {
     if (action === "help") setHelpOpen(true);
-    else if (action === "present") navigate(paths.slides(slug, 1));
+    else if (action === "present") navigate(paths.slides(slug, slideInView()));
     else {
       const to = action === "next-lesson" ? position?.next : position?.previous;
       if (to) navigate(paths.lesson(to.slug));
@@ -43,6 +44,16 @@ export default function LessonPage({ slug }: { slug: string }) {
       {help}
     </>
   );
+}
+
+/** The slide whose part of the article is being read (1 at the top), so `p` presents from there. */
+function slideInView(): number {
+  const header = document.querySelector(".site-header")?.getBoundingClientRect().bottom ?? 0;
+  const sections = [...document.querySelectorAll<HTMLElement>(".lesson__section[data-slide]")].map((el) => ({
+    id: el.dataset.slide ?? "1",
+    top: el.getBoundingClientRect().top,
+  }));
+  return Number(activeHeading(sections, header + Math.min(160, window.innerHeight * 0.25)) ?? 1);
 }
 
 function LessonArticle({ lesson, position, onHelp }: { lesson: Lesson; position: LessonPosition; onHelp: () => void }) {
