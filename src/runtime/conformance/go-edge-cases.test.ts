@@ -234,6 +234,20 @@ describe("select corners", () => {
   });
 });
 
+describe("bad arguments panic as in Go", () => {
+  it("a channel of negative capacity panics: makechan: size out of range", async () => {
+    const r = await runProgram(async () => chan<number>(-1));
+    expect(r.outcome).toBe("panic");
+    expect(r.panic?.message).toBe("makechan: size out of range");
+  });
+
+  it("a ticker of a non-positive period panics (Go: non-positive interval for NewTicker)", async () => {
+    const r = await runProgram(async () => newTicker(0));
+    expect(r.outcome).toBe("panic");
+    expect(r.panic?.message).toMatch(/^non-positive interval for /i);
+  });
+});
+
 describe("outside a run", () => {
   it("starting a task with no program running throws a chanscope error, never a silent no-op", () => {
     expect(() => go(() => undefined)).toThrow(/chanscope/);
