@@ -192,3 +192,42 @@ test("keyboard only: reach the code, edit, run with Ctrl+Enter, leave the editor
   await page.keyboard.press("Enter");
   await expect(playground.getByRole("status")).not.toContainText("Not run yet");
 });
+
+test("a share link round-trips the code to /play and does not run it", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const marker = `// shared at ${Date.now()} ✓`;
+  const playground = await withSavedCode(page, `${marker}\nimport { sleep } from "chanscope";\nexport default async function main() {\n  await sleep(1);\n  console.log("ran the shared program");\n}`);
+  await playground.getByRole("button", { name: "Share" }).click();
+  const url = await playground.getByRole("textbox", { name: "Share link" }).inputValue();
+  expect(new URL(url).pathname).toBe("/play");
+  expect(new URL(url).hash).toMatch(/^#code=[A-Za-z0-9_-]+$/);
+  await page.goto(url);
+  const shared = page.locator(".playground");
+  await expect(shared.locator(".code-editor-static")).toContainText(marker);
+  await expect(page.getByText("came from a share link")).toBeVisible();
+  await expect(shared.getByRole("status")).toContainText("Not run yet");
+  await page.waitForTimeout(500);
+  await expect(shared.getByRole("status")).toContainText("Not run yet");
+  await shared.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(shared.locator(".playground__console")).toContainText("ran the shared program");
+});
+
+test("a damaged or cut-off share link says so and still offers the playground", async ({ page }) => {
+  await page.goto("/play#code=abc$def");
+  await expect(page.getByRole("alert")).toContainText("damaged");
+  await expect(page.locator(".playground")).toBeVisible();
+  await page.goto("/play");
+  const picker = page.getByLabel("Program");
+  await expect(picker).toBeVisible();
+  const options = await picker.locator("option").count();
+  expect(options).toBeGreaterThan(10); // every example and exercise of the course
+  // A real link, cut in half as a chat client might.
+  const value = await page.evaluate(async () => {
+    const bytes = new TextEncoder().encode("export default async function main() { console.log('a program long enough to be cut'); }\n".repeat(4));
+    const compressed = new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream("deflate-raw"))).arrayBuffer());
+    return btoa(String.fromCharCode(...compressed)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  });
+  await page.goto(`/play#code=${value.slice(0, Math.floor(value.length / 2))}`);
+  await page.reload();
+  await expect(page.getByRole("alert")).toContainText(/incomplete|damaged/);
+});
