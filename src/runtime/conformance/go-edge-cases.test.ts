@@ -218,6 +218,30 @@ describe("select corners", () => {
     expect(r.panic?.task).toBe(taskNamed(r, "handler-thrower").id);
   });
 
+  it("a handler may itself do channel operations, whether the select waited or not", async () => {
+    await runOk(async () => {
+      const c = chan<number>(1);
+      const d = chan<number>(1);
+      const viaHandler = (v: number | undefined) => async () => {
+        await d.send((v as number) * 2);
+        await sleep(1);
+        return (await d.recv()) as number;
+      };
+      await c.send(1);
+      const immediate = await select(recv(c, (v) => viaHandler(v)()));
+      expect(immediate).toBe(2);
+      go("late", async () => {
+        await sleep(5);
+        await c.send(5);
+      });
+      const waited = await select(
+        recv(c, (v) => viaHandler(v)()),
+        recv(chan<number>()),
+      );
+      expect([waited, now()]).toEqual([10, 7]); // 1 ms in the first handler, 5 asleep, 1 in this one
+    });
+  });
+
   it("resetting a timer while a select waits on it delivers at the new time", async () => {
     await runOk(async () => {
       const t = newTimer(100);
