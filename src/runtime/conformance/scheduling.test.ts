@@ -179,17 +179,28 @@ describe("signals", () => {
   });
 });
 
-describe("busy loops under the default limits", () => {
-  it("a loop that keeps receiving from a closed channel is reported as a busy loop, naming the task", async () => {
-    const r = await runProgram(async () => {
-      go("merger", async () => {
-        const done = chan<number>();
-        done.close();
-        for (;;) await select(recv(done), recv(chan<number>()));
-      });
-      await sleep(10);
+describe("busy loops", () => {
+  const merger = async () => {
+    go("merger", async () => {
+      const done = chan<number>();
+      done.close();
+      for (;;) await select(recv(done), recv(chan<number>()));
     });
+    await sleep(10);
+  };
+
+  it("a loop that keeps receiving from a closed channel hits the steps limit, reported as a busy loop of that task", async () => {
+    const r = await runProgram(merger, { trace: false, limits: { steps: 1_000_000 } });
     expect(r.outcome).toBe("limit");
+    expect(r.report).toContain("1000000");
+    expect(r.report).toContain("merger");
+    expect(r.report).toMatch(/busy loop/);
+  });
+
+  it("traced, the same loop fills the trace first; that limit also names the busy task", async () => {
+    const r = await runProgram(merger, { limits: { events: 300_000 } });
+    expect(r.outcome).toBe("limit");
+    expect(r.report).toContain("300000");
     expect(r.report).toContain("merger");
     expect(r.report).toMatch(/busy loop/);
   });
