@@ -13,7 +13,6 @@
 // Each exported operation does one step of the protocol; `select` uses the same steps.
 
 import { GoPanic, MSG } from "./errors.ts";
-import { preview } from "./format.ts";
 import { activeRun, active, type Run } from "./scheduler.ts";
 import type { Task } from "./task.ts";
 import { RECV, RECV_ITER, RECV_OK, SEND, WaitQueue, Waiter } from "./wait-queue.ts";
@@ -58,8 +57,6 @@ export class Chan<T = unknown> implements AsyncIterable<T> {
   source: ChanSource | null = null;
   /** @internal `[this]`, made once: what a blocked plain send or receive waits on. */
   readonly self: readonly Chan[];
-  /** @internal `[id]`, made once, for task.block events. */
-  readonly ids: number[];
 
   constructor(cap = 0, name?: string) {
     if (!Number.isInteger(cap) || cap < 0) throw new GoPanic(MSG.makechanSize);
@@ -68,9 +65,8 @@ export class Chan<T = unknown> implements AsyncIterable<T> {
     this.id = run === null ? 0 : run.nextChan++;
     this.name = name ?? `chan ${this.id}`;
     this.self = [this as Chan];
-    this.ids = [this.id];
     if (run !== null && run.tracing) {
-      run.emit({ seq: run.seq++, t: run.now, kind: "chan.make", chan: this.id, name: this.name, cap });
+      run.emit({ seq: 0, t: run.now, kind: "chan.make", chan: this.id, name: this.name, cap });
     }
   }
 
@@ -156,7 +152,7 @@ export function sendNow(run: Run, c: Chan, v: unknown, t: Task | null): void {
     let msg = 0;
     if (run.tracing) {
       msg = run.nextMsg++;
-      run.emit({ seq: run.seq++, t: run.now, kind: "chan.send", chan: c.id, task: t === null ? null : t.id, msg, preview: preview(v) });
+      run.traceSend(c.id, t === null ? null : t.id, msg, v);
     }
     handToReceiver(run, c, w, v, true, msg);
     return;
@@ -171,7 +167,7 @@ export function sendNow(run: Run, c: Chan, v: unknown, t: Task | null): void {
   if (run.tracing) {
     const msg = run.nextMsg++;
     (c.msgs ??= [])[i] = msg;
-    run.emit({ seq: run.seq++, t: run.now, kind: "chan.send", chan: c.id, task: t === null ? null : t.id, msg, preview: preview(v) });
+    run.traceSend(c.id, t === null ? null : t.id, msg, v);
   }
 }
 
@@ -203,7 +199,7 @@ export function recvNow(run: Run, c: Chan, t: Task): void {
     buf[i] = undefined;
     c.head = (i + 1) % buf.length;
     c.count--;
-    if (run.tracing) run.emit({ seq: run.seq++, t: run.now, kind: "chan.recv", chan: c.id, task: t.id, msg: (c.msgs as number[])[i], ok: true });
+    if (run.tracing) run.traceRecv(c.id, t.id, (c.msgs as number[])[i], true);
     // The buffer has room now: the oldest blocked sender moves its value in.
     const s = c.sendq.shift();
     if (s !== null) {
@@ -212,7 +208,7 @@ export function recvNow(run: Run, c: Chan, t: Task): void {
       c.count++;
       if (run.tracing) {
         (c.msgs as number[])[j] = s.msg;
-        run.emit({ seq: run.seq++, t: run.now, kind: "chan.send", chan: c.id, task: s.task.id, msg: s.msg, preview: preview(s.value) });
+        run.traceSend(c.id, s.task.id, s.msg, s.value);
       }
       releaseSender(run, s);
     }
@@ -223,8 +219,8 @@ export function recvNow(run: Run, c: Chan, t: Task): void {
   const s = c.sendq.shift();
   if (s !== null) {
     if (run.tracing) {
-      run.emit({ seq: run.seq++, t: run.now, kind: "chan.send", chan: c.id, task: s.task.id, msg: s.msg, preview: preview(s.value) });
-      run.emit({ seq: run.seq++, t: run.now, kind: "chan.recv", chan: c.id, task: t.id, msg: s.msg, ok: true });
+      run.traceSend(c.id, s.task.id, s.msg, s.value);
+      run.traceRecv(c.id, t.id, s.msg, true);
     }
     run.rv = s.value;
     run.rok = true;
@@ -235,16 +231,16 @@ export function recvNow(run: Run, c: Chan, t: Task): void {
     const v = c.source.take(run);
     if (run.tracing) {
       const msg = run.nextMsg++;
-      run.emit({ seq: run.seq++, t: run.now, kind: "timer.fire", timer: c.source.id, chan: c.id });
-      run.emit({ seq: run.seq++, t: run.now, kind: "chan.send", chan: c.id, task: null, msg, preview: String(v) });
-      run.emit({ seq: run.seq++, t: run.now, kind: "chan.recv", chan: c.id, task: t.id, msg, ok: true });
+      run.emit({ seq: 0, t: run.now, kind: "timer.fire", timer: c.source.id, chan: c.id });
+      run.traceTimerSend(c.id, msg, String(v));
+      run.traceRecv(c.id, t.id, msg, true);
     }
     run.rv = v;
     run.rok = true;
     return;
   }
   // Closed and drained.
-  if (run.tracing) run.emit({ seq: run.seq++, t: run.now, kind: "chan.recv", chan: c.id, task: t.id, msg: null, ok: false });
+  if (run.tracing) run.traceRecv(c.id, t.id, null, false);
   run.rv = undefined;
   run.rok = false;
 }
@@ -257,8 +253,8 @@ export function timerDeliver(run: Run, c: Chan): boolean {
   let msg = 0;
   if (run.tracing) {
     msg = run.nextMsg++;
-    run.emit({ seq: run.seq++, t: run.now, kind: "timer.fire", timer: c.source.id, chan: c.id });
-    run.emit({ seq: run.seq++, t: run.now, kind: "chan.send", chan: c.id, task: null, msg, preview: String(v) });
+    run.emit({ seq: 0, t: run.now, kind: "timer.fire", timer: c.source.id, chan: c.id });
+    run.traceTimerSend(c.id, msg, String(v));
   }
   handToReceiver(run, c, w, v, true, msg);
   return true;
@@ -266,7 +262,7 @@ export function timerDeliver(run: Run, c: Chan): boolean {
 
 /** Completes a waiting receiver (plain or select) with `v, ok` and makes it runnable. */
 function handToReceiver(run: Run, c: Chan, w: Waiter, v: unknown, ok: boolean, msg: number): void {
-  if (run.tracing) run.emit({ seq: run.seq++, t: run.now, kind: "chan.recv", chan: c.id, task: w.task.id, msg: ok ? msg : null, ok });
+  if (run.tracing) run.traceRecv(c.id, w.task.id, ok ? msg : null, ok);
   if (w.sel !== null) {
     w.sel.won(w, v, ok);
     run.wake(w.task, undefined);
@@ -289,7 +285,7 @@ export function closeChan(c: Chan | null): void {
   if (c.source !== null) throw new GoPanic("invalid operation: close of receive-only channel (a timer's channel)");
   if (c.closed) throw new GoPanic(MSG.closeClosed);
   c.closed = true;
-  if (run.tracing) run.emit({ seq: run.seq++, t: run.now, kind: "chan.close", chan: c.id, task: run.current === null ? null : run.current.id });
+  if (run.tracing) run.emit({ seq: 0, t: run.now, kind: "chan.close", chan: c.id, task: run.current === null ? null : run.current.id });
   // Receivers get the zero value and ok = false; senders panic (Go wakes them with a panic).
   for (let w = c.recvq.shift(); w !== null; w = c.recvq.shift()) handToReceiver(run, c, w, undefined, false, 0);
   for (let s = c.sendq.shift(); s !== null; s = c.sendq.shift()) {
@@ -302,7 +298,7 @@ export function closeChan(c: Chan | null): void {
 export function closeInternal(run: Run, c: Chan): void {
   if (c.closed) return;
   c.closed = true;
-  if (run.tracing) run.emit({ seq: run.seq++, t: run.now, kind: "chan.close", chan: c.id, task: run.current === null ? null : run.current.id });
+  if (run.tracing) run.emit({ seq: 0, t: run.now, kind: "chan.close", chan: c.id, task: run.current === null ? null : run.current.id });
   for (let w = c.recvq.shift(); w !== null; w = c.recvq.shift()) handToReceiver(run, c, w, undefined, false, 0);
 }
 

@@ -46,7 +46,7 @@ abstract class Ctx implements Context {
     this.id = run.nextCtx++;
     if (run.tracing) {
       const e: { seq: number; t: number; kind: "ctx.make"; ctx: number; parent: number | null; name: string; deadline?: number } = {
-        seq: run.seq++, t: run.now, kind: "ctx.make", ctx: this.id, parent: parent === null ? null : parent.id, name: label,
+        seq: 0, t: run.now, kind: "ctx.make", ctx: this.id, parent: parent === null ? null : parent.id, name: label,
       };
       if (deadline !== undefined) e.deadline = deadline;
       run.emit(e);
@@ -136,7 +136,7 @@ class CancelCtx extends Ctx {
     const run = this.run;
     if (run.tracing) {
       const e: { seq: number; t: number; kind: "ctx.cancel"; ctx: number; err: string; cause?: string; task?: number } = {
-        seq: run.seq++, t: run.now, kind: "ctx.cancel", ctx: this.id, err: err.message,
+        seq: 0, t: run.now, kind: "ctx.cancel", ctx: this.id, err: err.message,
       };
       if (this.#cause !== err) e.cause = this.#cause.message;
       if (run.current !== null) e.task = run.current.id;

@@ -153,7 +153,7 @@ function capture(r: Run, args: unknown[]): void {
   const task = r.current === null ? 0 : r.current.id;
   r.output.push({ t: r.now, task, text });
   if (r.tracing) {
-    r.emit({ seq: r.seq++, t: r.now, kind: "log", task, text });
+    r.emit({ seq: 0, t: r.now, kind: "log", task, text });
     // Streamed at once: a program that prints and then spins forever still shows its output.
     r.flush();
   }
@@ -185,8 +185,18 @@ function result(r: Run, ending: Ending): RunResult {
     tasks,
     leaks,
     report: buildReport(r, ending),
-    trace: r.trace,
+    trace: [],
   };
+  // The trace was recorded as columns; its objects are built on first read (and kept).
+  let trace: TraceEvent[] | null = null;
+  Object.defineProperty(res, "trace", {
+    enumerable: true,
+    configurable: true,
+    get: () => (trace ??= r.store.slice(0)),
+    set: (v: TraceEvent[]) => {
+      trace = v;
+    },
+  });
   if (ending.outcome === "panic") {
     res.panic = { task: ending.task === null ? 0 : ending.task.id, message: ending.message };
     if (ending.loc !== null && ending.task !== null) res.panic.stack = `${ending.task.name} at line ${ending.loc.line}`;

@@ -16,6 +16,7 @@ import { Prng } from "./prng.ts";
 import { Suspension, Task } from "./task.ts";
 import type { Loc, TraceEvent } from "./trace.ts";
 import { TimerHeap, type TimerEntry } from "./virtual-clock.ts";
+import { TraceStore } from "./trace-store.ts";
 import { deliverSignal, waitsForSignal } from "./signal.ts";
 
 /** The run in progress in this JavaScript realm, if any. */
@@ -183,9 +184,9 @@ export class Run {
   /** Live run idle until a signal comes (told to onAwaitingSignal). */
   #awaitingSignal = false;
 
-  trace: TraceEvent[] = [];
+  /** The recorded trace (columns; TraceEvent objects are built when read). */
+  readonly store = new TraceStore();
   #flushed = 0;
-  seq = 0;
   /** Virtual ms since the program started. */
   now = 0;
   steps = 0;
@@ -243,12 +244,38 @@ export class Run {
 
   // ---- trace -------------------------------------------------------------------------------
 
-  /** Records an event (callers check `tracing` first, so an untraced run builds no objects). */
+  /**
+   * Records an event given as its object; `seq` is assigned here. Callers check `tracing` first,
+   * so an untraced run builds nothing. The hot kinds have their own methods below.
+   */
   emit(e: TraceEvent): void {
-    this.trace.push(e);
-    if (this.trace.length - this.#flushed >= 256) {
+    e.seq = this.store.n;
+    this.store.object(e);
+    this.recorded();
+  }
+
+  traceRun(task: number): void {
+    this.store.run(this.now, task);
+    this.recorded();
+  }
+  traceSend(chan: number, task: number | null, msg: number, value: unknown): void {
+    this.store.send(this.now, chan, task, msg, value);
+    this.recorded();
+  }
+  traceTimerSend(chan: number, msg: number, text: string): void {
+    this.store.sendPreview(this.now, chan, msg, text);
+    this.recorded();
+  }
+  traceRecv(chan: number, task: number, msg: number | null, ok: boolean): void {
+    this.store.recv(this.now, chan, task, msg, ok);
+    this.recorded();
+  }
+
+  /** After each event: stream a batch every 256 events; enforce the events limit. */
+  recorded(): void {
+    if (this.store.n - this.#flushed >= 256) {
       if (this.onEvents !== null) this.flush();
-      if (this.trace.length > this.limits.events) {
+      if (this.store.n > this.limits.events) {
         this.end({ outcome: "limit", message: `the trace reached ${this.limits.events} events (the events limit)${this.busyLoopNote()}; shorten the program or run it with tracing off` });
         throw new RunOver();
       }
@@ -257,9 +284,9 @@ export class Run {
 
   /** Sends the events not yet streamed to onEvents. */
   flush(): void {
-    if (this.onEvents === null || this.#flushed === this.trace.length) return;
-    const batch = this.trace.slice(this.#flushed);
-    this.#flushed = this.trace.length;
+    if (this.onEvents === null || this.#flushed === this.store.n) return;
+    const batch = this.store.slice(this.#flushed);
+    this.#flushed = this.store.n;
     this.onEvents(batch);
   }
 
@@ -282,10 +309,8 @@ export class Run {
     this.tasks.push(t);
     this.alive++;
     if (this.tracing) {
-      this.emit({
-        seq: this.seq++, t: this.now, kind: "task.spawn", task: id, parent: t.parent, name: display,
-        loc: t.spawnLine > 0 ? { line: t.spawnLine, column: t.spawnColumn } : null,
-      });
+      this.store.spawn(this.now, id, t.parent, display, t.spawnLine, t.spawnColumn);
+      this.recorded();
     }
     this.#runq.push(t);
     return t;
@@ -297,7 +322,10 @@ export class Run {
     t.wakeValue = value;
     t.waitChans = null;
     this.#runq.push(t);
-    if (this.tracing) this.emit({ seq: this.seq++, t: this.now, kind: "task.unblock", task: t.id });
+    if (this.tracing) {
+      this.store.unblock(this.now, t.id);
+      this.recorded();
+    }
   }
 
   /** Makes a blocked task runnable; its pending operation throws `error` (e.g. a Go panic). */
@@ -352,7 +380,7 @@ export class Run {
   }
 
   /** The current task starts waiting; returns the thenable its `await` suspends on. */
-  block(t: Task, reason: string, chans: readonly { id: number; ids: number[] }[] | null): Suspension {
+  block(t: Task, reason: string, chans: readonly { id: number }[] | null): Suspension {
     t.state = "blocked";
     t.pending = true;
     t.awaited = false;
@@ -364,9 +392,8 @@ export class Run {
     t.streak = 0;
     t.sinceBlock = 0;
     if (this.tracing) {
-      const e: TraceEvent = { seq: this.seq++, t: this.now, kind: "task.block", task: t.id, reason, loc: t.blockLoc() };
-      if (chans !== null) e.chans = chans.length === 1 ? chans[0].ids : chans.map((c) => c.id);
-      this.emit(e);
+      this.store.block(this.now, t.id, reason, chans, t.blockLine, t.blockColumn);
+      this.recorded();
     }
     return (t.suspension ??= new Suspension(t, this));
   }
@@ -403,7 +430,10 @@ export class Run {
     t.end = this.now;
     t.fn = null;
     this.alive--;
-    if (this.tracing) this.emit({ seq: this.seq++, t: this.now, kind: "task.exit", task: t.id });
+    if (this.tracing) {
+      this.store.exit(this.now, t.id);
+      this.recorded();
+    }
     if (t === this.main) this.#mainReturned();
     this.#handBack(t);
   }
@@ -449,7 +479,7 @@ export class Run {
       t.end = this.now;
       t.panicMessage = message;
       this.alive--;
-      if (this.tracing) this.emit({ seq: this.seq++, t: this.now, kind: "task.panic", task: t.id, message });
+      if (this.tracing) this.emit({ seq: 0, t: this.now, kind: "task.panic", task: t.id, message });
     }
     // In the post-mortem drain a panic only tells the leak report what would have happened.
     if (!this.mainReturned) this.end({ outcome: "panic", task: t, message, fatal, loc });
@@ -522,7 +552,7 @@ export class Run {
     this.current = t;
     t.state = "running";
     if (this.#watchdog === null) this.#armWatchdog();
-    if (this.tracing) this.emit({ seq: this.seq++, t: this.now, kind: "task.run", task: t.id });
+    if (this.tracing) this.traceRun(t.id);
     if (!t.started) {
       t.started = true;
       void startTask(this, t);
@@ -643,7 +673,7 @@ export class Run {
 
   /** Delivers a signal to the channels notified of it; unhandled SIGINT/SIGTERM ends the run. */
   raiseSignal(name: string): void {
-    if (this.tracing) this.emit({ seq: this.seq++, t: this.now, kind: "signal", name });
+    if (this.tracing) this.emit({ seq: 0, t: this.now, kind: "signal", name });
     if (!deliverSignal(this, name) && (name === "SIGINT" || name === "SIGTERM")) {
       this.end({ outcome: "signal", name });
     }
@@ -669,7 +699,7 @@ export class Run {
       this.onAwaitingSignal?.(false);
     }
     if (ending.outcome === "ok" && this.tracing) {
-      for (const l of this.leaks()) this.trace.push({ seq: this.seq++, t: this.now, kind: "task.leak", task: l.task.id, reason: l.reason, since: l.since });
+      for (const l of this.leaks()) this.store.object({ seq: this.store.n, t: this.now, kind: "task.leak", task: l.task.id, reason: l.reason, since: l.since });
     }
     this.flush();
     this.onEnd(ending);

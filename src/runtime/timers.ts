@@ -189,7 +189,7 @@ export class FuncTimer implements TimerEntry {
   }
   fire(): void {
     this.active = false;
-    if (this.run.tracing) this.run.emit({ seq: this.run.seq++, t: this.run.now, kind: "timer.fire", timer: this.id });
+    if (this.run.tracing) this.run.emit({ seq: 0, t: this.run.now, kind: "timer.fire", timer: this.id });
     this.onFire();
   }
 }

@@ -63,5 +63,5 @@ function recordTransition(e: InspectionEventLike, last: WeakMap<object, string>)
   const a = e.actorRef as { id?: unknown; logic?: { id?: unknown } };
   const machine = String(a.logic?.id ?? a.id ?? "machine");
   const event = typeof e.event?.type === "string" ? e.event.type : "";
-  run.emit({ seq: run.seq++, t: run.now, kind: "fsm.transition", machine, from, to, event });
+  run.emit({ seq: 0, t: run.now, kind: "fsm.transition", machine, from, to, event });
 }
