@@ -1,4 +1,4 @@
-import { test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import { firstLesson, gotoReady, setTheme } from "./support/site.ts";
 
@@ -36,18 +36,28 @@ for (const theme of ["light", "dark"] as const) {
   }
 }
 
-test("screenshot for the README: a lesson section with its example, light, 1280×720", async ({ page }) => {
+test("screenshot for the README: a short example after Run, light, 1280×900", async ({ page }) => {
   mkdirSync("screenshots", { recursive: true });
-  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.setViewportSize({ width: 1280, height: 900 });
   await setTheme(page, "light");
   const lesson = await firstLesson(page);
   await gotoReady(page, `/lessons/${lesson.slug}`);
-  // The first heading that has an example in its section: prose, the example and the contents in one view.
-  const anchor = await page.locator(".prose h2[id]").evaluateAll((hs) => {
-    const withExample = hs.find((h) => h.closest(".lesson__section")?.querySelector("figure.code-block"));
-    return withExample?.id ?? hs[0]?.id ?? "";
+  // The shortest example with a Go original: its code, controls and result fit in one view.
+  const id = await page.locator("figure.code-block[id^='example-']").evaluateAll((fs) => {
+    const withGo = fs.filter((f) => [...f.querySelectorAll("[role=tab]")].some((t) => t.textContent === "Go"));
+    const lines = (f: Element) => (f.querySelector("pre")?.textContent ?? "").split("\n").length;
+    return withGo.sort((a, b) => lines(a) - lines(b))[0]?.id ?? fs[0]?.id ?? "";
   });
-  await gotoReady(page, `/lessons/${lesson.slug}#${anchor}`);
+  await gotoReady(page, "/");
+  await gotoReady(page, `/lessons/${lesson.slug}#${id}`);
+  const block = page.locator(`[id="${id}"]`);
+  const run = block.getByRole("button", { name: "Run", exact: true });
+  if (await run.count()) {
+    await run.click();
+    await expect(block.getByRole("status").first()).not.toBeEmpty();
+    await page.waitForTimeout(500);
+  }
+  await block.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 150));
   await page.waitForTimeout(300);
   await page.screenshot({ path: "screenshots/readme-lesson.png" });
 });
