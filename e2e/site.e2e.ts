@@ -224,6 +224,16 @@ test.describe("not found", () => {
   });
 });
 
+test("a lesson whose code cannot be fetched says so and links home", async ({ page }) => {
+  const lesson = await firstLesson(page);
+  await page.route(new RegExp(`/assets/${lesson.slug}-[^/]*\\.js$`), (route) => route.abort());
+  page.removeAllListeners("console"); // the failed fetch is this test's own doing
+  page.removeAllListeners("pageerror");
+  await gotoReady(page, `/lessons/${lesson.slug}`);
+  await expect(heading(page)).toHaveText("Could not load this lesson");
+  await expect(page.getByRole("link", { name: "course outline" })).toHaveAttribute("href", "/");
+});
+
 test("a reload on a deep route shows the same page", async ({ page }) => {
   const lesson = await firstLesson(page);
   for (const path of [`/lessons/${lesson.slug}`, `/lessons/${lesson.slug}/slides/2`, `/lessons/${lesson.slug}/presenter/1`, "/play"]) {
@@ -297,6 +307,7 @@ async function visibleLinks(page: Page): Promise<string[]> {
 }
 
 test("keyboard only: Tab reaches every link of the home page and of a lesson page", async ({ page }) => {
+  test.setTimeout(90_000);
   for (const path of ["/", `/lessons/${(await firstLesson(page)).slug}`]) {
     await gotoReady(page, path);
     const links = await visibleLinks(page);
@@ -327,7 +338,7 @@ test.describe("accessibility (axe)", () => {
   for (const theme of ["light", "dark"] as const) {
     for (const { name, path } of pages) {
       test(`${name} has no violations in the ${theme} theme`, async ({ page }) => {
-        test.setTimeout(60_000);
+        test.setTimeout(90_000);
         await setTheme(page, theme);
         const target = path((await firstLesson(page)).slug);
         await gotoReady(page, target);
