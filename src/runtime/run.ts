@@ -205,9 +205,10 @@ function result(r: Run, ending: Ending): RunResult {
 }
 
 /**
- * For host code that runs inside a task (the worker importing the user's module from main's task):
- * awaits a promise from outside the runtime without tripping the foreign-await check. The task
- * waits (reason "host") and the run neither deadlocks nor advances the clock past it meanwhile.
+ * For host code that runs inside a task (say, a worker importing the user's module from main's
+ * task): awaits a promise from outside the runtime without tripping the foreign-await check. The
+ * task waits (reason "host"); meanwhile other tasks and timers go on, and the run does not count
+ * as deadlocked.
  */
 export function hostWait<T>(p: PromiseLike<T>): PromiseLike<T> {
   const r = active;

@@ -491,11 +491,6 @@ export class Run {
     throw new RunOver();
   }
 
-  /** Go's panic in the current task: throws so the task unwinds (and may recover with catch). */
-  panic(message: string): never {
-    throw new GoPanic(message);
-  }
-
   secondOperation(t: Task): never {
     this.panicRun(t, `goroutine ${t.id}${quoted(t)} started a second operation while one was pending (line ${t.line}); await each operation before the next`, false);
     throw new RunOver();
