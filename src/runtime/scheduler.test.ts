@@ -207,3 +207,16 @@ describe("determinism", () => {
     expect(y.output).not.toEqual(x.output);
   });
 });
+
+describe("the tasks limit counts the tasks go() starts", () => {
+  it("100 000 go() calls fit the default limit (main is not counted)", async () => {
+    const r = await run(
+      async () => {
+        for (let i = 0; i < 100_000; i++) go(() => undefined);
+        await sleep(1);
+      },
+      { trace: false },
+    );
+    expect(r.outcome).toBe("ok");
+  });
+});

@@ -294,7 +294,7 @@ export class Run {
 
   /** Creates a task and queues it; it runs when its turn comes, like `go f()`. */
   spawn(fn: () => unknown, name: string | undefined, parent: Task | null): Task {
-    if (this.tasks.length >= this.limits.tasks) {
+    if (this.tasks.length > this.limits.tasks) { // main is not counted: the limit is on go()
       this.end({ outcome: "limit", message: `the program started more than ${this.limits.tasks} tasks (the tasks limit)` });
       throw new RunOver();
     }
