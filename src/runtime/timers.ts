@@ -235,7 +235,12 @@ export interface Clock {
   clearTimeout(id: number | undefined): void;
 }
 
-const clockTimers = new Map<number, FuncTimer>();
+/** The run's pending clock.setTimeout timers, by id. */
+function clockTimers(run: Run): Map<number, FuncTimer> {
+  let m = run.singletons.get("clockTimers") as Map<number, FuncTimer> | undefined;
+  if (m === undefined) run.singletons.set("clockTimers", (m = new Map()));
+  return m;
+}
 
 /** XState's clock on virtual time; each callback runs in its own task, like afterFunc. */
 export const clock: Clock = {
@@ -243,18 +248,20 @@ export const clock: Clock = {
   setTimeout(fn, ms) {
     const run = activeRun();
     const parent = run.current;
+    const timers = clockTimers(run);
     const ft = addFuncTimer(run, ms, () => {
-      clockTimers.delete(ft.id);
+      timers.delete(ft.id);
       run.spawn(() => fn(), "xstate timer", parent);
     });
-    clockTimers.set(ft.id, ft);
+    timers.set(ft.id, ft);
     return ft.id;
   },
   clearTimeout(id) {
     if (id === undefined) return;
-    const ft = clockTimers.get(id);
+    const timers = clockTimers(activeRun());
+    const ft = timers.get(id);
     if (ft === undefined) return;
     ft.active = false;
-    clockTimers.delete(id);
+    timers.delete(id);
   },
 };
