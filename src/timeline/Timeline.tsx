@@ -1,0 +1,274 @@
+// The timeline of one run: toolbar (zoom, playback, axis, filters, export), the diagnosis banner,
+// the canvas, the cursor readout, the cancellation figures, the legend and the run in words.
+// The model is built from the trace (pure), the scene from the model and the view options, and
+// the controller draws; this component wires them together.
+
+import { useCallback, useEffect, useId, useMemo, useState, useSyncExternalStore } from "react";
+import type { TraceEvent } from "../runtime/trace.ts";
+import type { AxisMode } from "./axis.ts";
+import { formatMs } from "./axis.ts";
+import { SPEEDS, TimelineController } from "./controller.ts";
+import { downloadChromeTrace, downloadPng, fileStem } from "./export.ts";
+import { describeEvent, describeTarget, lineOfEvent } from "./hit.ts";
+import { Legend } from "./Legend.tsx";
+import { buildTimeline, type TimelineOutcome } from "./model.ts";
+import type { RowFilter } from "./rows.ts";
+import { prepareScene } from "./scene.ts";
+import type { SegState } from "./states.ts";
+import { diagnose, summarize } from "./summary.ts";
+import { TimelineCanvas } from "./TimelineCanvas.tsx";
+import { describeWaveTask } from "./wave.ts";
+import "./timeline.css";
+
+export interface TimelineProps {
+  trace: readonly TraceEvent[];
+  /** The run's result once it has ended (a RunResult fits); refines deadlock and leak marks. */
+  result?: TimelineOutcome;
+  /** Events are still streaming in: keep fitting the whole run as it grows. */
+  live?: boolean;
+  /** A click on something with a source line (a blocked slice, a spawn, a stuck task). */
+  onSelectLine?: (line: number) => void;
+  /** Outline everything that happened at this source line. */
+  highlightLine?: number;
+  /** The cursor moved to another event (playback, stepping, scrubbing). */
+  onCursor?: (t: number, seq: number) => void;
+  /** The program's title: names the region and the downloads. */
+  title?: string;
+}
+
+function useTheme(): string {
+  const [theme, setTheme] = useState(() => (typeof document === "undefined" ? "light" : (document.documentElement.dataset.theme ?? "light")));
+  useEffect(() => {
+    const mo = new MutationObserver(() => setTheme(document.documentElement.dataset.theme ?? "light"));
+    mo.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+    return () => mo.disconnect();
+  }, []);
+  return theme;
+}
+
+export function Timeline({ trace, result, live = false, onSelectLine, highlightLine, onCursor, title }: TimelineProps) {
+  const id = useId();
+  const theme = useTheme();
+  const [controller] = useState(() => new TimelineController());
+  const [mode, setMode] = useState<AxisMode>("hybrid");
+  const [hideExited, setHideExited] = useState(false);
+  const [onlyBlocked, setOnlyBlocked] = useState(false);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(() => new Set());
+  const snap = useSyncExternalStore(controller.subscribe, controller.getSnapshot, controller.getSnapshot);
+
+  const model = useMemo(() => buildTimeline(trace, result), [trace, result]);
+  const filter = useMemo<RowFilter>(() => ({ collapsed, hideExited, onlyBlocked, showContexts: true }), [collapsed, hideExited, onlyBlocked]);
+  const scene = useMemo(() => prepareScene(model, mode, filter), [model, mode, filter]);
+  const diagnosis = useMemo(() => diagnose(model), [model]);
+  const summary = useMemo(() => summarize(model, scene.waves), [model, scene.waves]);
+  const states = useMemo(() => {
+    const s = new Set<SegState>();
+    for (const l of model.lanes) for (const seg of l.segments) s.add(seg.state);
+    return s;
+  }, [model]);
+
+  useEffect(() => {
+    controller.collapsed = collapsed;
+    controller.setScene(scene);
+  }, [controller, scene, collapsed]);
+  useEffect(() => {
+    controller.highlightLine = highlightLine ?? null;
+    controller.request();
+  }, [controller, highlightLine]);
+  useEffect(() => {
+    controller.onCursor = onCursor ?? null;
+  }, [controller, onCursor]);
+  useEffect(() => () => controller.dispose(), [controller]);
+  // Expose the controller to the browser benchmark and e2e tests (read-only use).
+  useEffect(() => {
+    const w = window as unknown as { __chanscopeTimelines?: TimelineController[] };
+    (w.__chanscopeTimelines ??= []).push(controller);
+    return () => {
+      w.__chanscopeTimelines = (w.__chanscopeTimelines ?? []).filter((c) => c !== controller);
+    };
+  }, [controller]);
+  useEffect(() => {
+    if (!live) controller.request();
+  }, [controller, live]);
+
+  const toggleCollapse = useCallback((task: number) => {
+    setCollapsed((prev) => {
+      const next = new Set(prev);
+      if (next.has(task)) next.delete(task);
+      else next.add(task);
+      return next;
+    });
+  }, []);
+
+  const selectAtCursor = (): void => {
+    const hover = controller.hover;
+    if (hover !== null) {
+      const info = describeTarget(scene, hover);
+      if (info.line !== null) onSelectLine?.(info.line);
+      return;
+    }
+    if (snap.cursorIdx >= 0) {
+      const line = lineOfEvent(scene, snap.cursorIdx);
+      if (line !== null) onSelectLine?.(line);
+    }
+  };
+
+  const jumpTo = (lane: number): void => {
+    const task = model.lanes[lane].task;
+    const row = scene.rowOfTask.get(task);
+    if (row === undefined) return;
+    controller.revealRow(row);
+    controller.focusTask = task;
+    controller.request();
+    const end = model.lanes[lane].end;
+    if (end.kind === "stuck" && end.loc !== null) onSelectLine?.(end.loc.line);
+  };
+
+  const name = title ?? "run";
+  const descId = `${id}-desc`;
+  const readout = snap.cursorIdx >= 0 ? describeEvent(scene, snap.cursorIdx) : "";
+
+  if (trace.length === 0) return null;
+  return (
+    <section className="timeline" role="region" aria-label={title ? `Timeline: ${title}` : "Timeline"}>
+      <div className="timeline__toolbar" role="toolbar" aria-label="Timeline controls">
+        <div className="timeline__group">
+          <button type="button" className="timeline__btn" onClick={() => controller.zoomBy(1 / 1.5)} aria-label="Zoom out" title="Zoom out (−)">
+            −
+          </button>
+          <button type="button" className="timeline__btn" onClick={() => controller.zoomBy(1.5)} aria-label="Zoom in" title="Zoom in (+)">
+            +
+          </button>
+          <button type="button" className="timeline__btn" onClick={() => controller.fit()} disabled={!snap.zoomed} title="Show the whole run (0)">
+            Fit all
+          </button>
+        </div>
+        <div className="timeline__group">
+          <button type="button" className="timeline__btn" onClick={() => controller.step(-1)} aria-label="Step back one event" title="Previous event (,)">
+            ⏮
+          </button>
+          <button type="button" className="timeline__btn timeline__btn--play" onClick={() => controller.togglePlay()} aria-label={snap.playing ? "Pause" : "Play"} title="Play / pause (space)">
+            {snap.playing ? "⏸ Pause" : "▶ Play"}
+          </button>
+          <button type="button" className="timeline__btn" onClick={() => controller.step(1)} aria-label="Step forward one event" title="Next event (.)">
+            ⏭
+          </button>
+          <label className="timeline__field">
+            <span className="timeline__sr">Playback speed</span>
+            <select value={snap.speed} onChange={(e) => controller.setSpeed(Number(e.target.value))}>
+              {SPEEDS.map((s) => (
+                <option key={s} value={s}>
+                  {s}×
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <div className="timeline__group">
+          <label className="timeline__field">
+            Axis
+            <select value={mode} onChange={(e) => setMode(e.target.value as AxisMode)}>
+              <option value="hybrid">Time, events spaced</option>
+              <option value="time">Virtual time</option>
+              <option value="events">Event order</option>
+            </select>
+          </label>
+          <label className="timeline__check">
+            <input type="checkbox" checked={hideExited} onChange={(e) => setHideExited(e.target.checked)} /> Hide exited
+          </label>
+          <label className="timeline__check">
+            <input type="checkbox" checked={onlyBlocked} onChange={(e) => setOnlyBlocked(e.target.checked)} /> Only blocked
+          </label>
+        </div>
+        <div className="timeline__group timeline__group--end">
+          <button type="button" className="timeline__btn" onClick={() => downloadChromeTrace(model.events, fileStem(name))} title="Chrome Trace Event JSON: open it in ui.perfetto.dev">
+            Export trace
+          </button>
+          <button
+            type="button"
+            className="timeline__btn"
+            onClick={() => {
+              const canvas = document.querySelector<HTMLCanvasElement>(`[data-timeline-id="${CSS.escape(id)}"] canvas`);
+              if (canvas !== null) {
+                controller.drawNow();
+                downloadPng(canvas, fileStem(name));
+              }
+            }}
+            title="The view as a PNG image, for slides"
+          >
+            PNG
+          </button>
+        </div>
+      </div>
+
+      {diagnosis !== null && (
+        <div className={`timeline__diagnosis timeline__diagnosis--${diagnosis.kind}`}>
+          <span className="timeline__diagnosis-icon" aria-hidden="true">
+            {diagnosis.kind === "deadlock" ? "⛔" : "⚠"}
+          </span>
+          <span>{diagnosis.headline}</span>
+          {diagnosis.lanes.slice(0, 6).map((li) => {
+            const l = model.lanes[li];
+            const e = l.end;
+            const why = e.kind === "stuck" ? `${e.reason}${e.loc ? `, line ${e.loc.line}` : ""}` : e.kind === "exited" ? "ran on after main" : "still running";
+            return (
+              <button key={li} type="button" className="timeline__chip" onClick={() => jumpTo(li)} title="Show this lane and its line">
+                {l.name} ({why})
+              </button>
+            );
+          })}
+          {diagnosis.lanes.length > 6 && <span>and {diagnosis.lanes.length - 6} more</span>}
+        </div>
+      )}
+      {model.totalEvents > model.events.length && (
+        <p className="timeline__note">
+          This run recorded {model.totalEvents.toLocaleString("en")} events; the timeline shows the first {model.events.length.toLocaleString("en")}. Export the trace to see all of it in Perfetto.
+        </p>
+      )}
+
+      <div data-timeline-id={id}>
+        <TimelineCanvas
+          controller={controller}
+          rowCount={scene.rows.length}
+          label={`Timeline of ${name}: ←/→ pan, +/− zoom, 0 fit, , and . step through events, space plays, Enter shows the line`}
+          describedBy={descId}
+          onSelectLine={onSelectLine}
+          onToggleCollapse={toggleCollapse}
+          onEnter={selectAtCursor}
+        />
+      </div>
+
+      <p className="timeline__readout" aria-live="polite">
+        {snap.cursorIdx >= 0 ? (
+          <>
+            <span className="timeline__readout-time">
+              {formatMs(snap.cursorMs)} · event {snap.cursorIdx + 1}/{model.events.length}
+            </span>{" "}
+            {readout.replace(/^t=\S+ \S+ #\d+: /, "")}
+          </>
+        ) : (
+          <span className="timeline__hint">Hover for details · click to show the line · drag or ←/→ to pan · Ctrl+wheel or +/− to zoom · click the time axis to place the cursor · ▶ plays the run</span>
+        )}
+      </p>
+
+      {scene.waves.length > 0 && (
+        <div className="timeline__waves">
+          {scene.waves.map((w) => (
+            <p key={w.cancelIdx}>
+              <strong>
+                ✕ {w.byDeadline ? "Deadline" : "Cancel"} at {formatMs(w.atMs)}
+              </strong>{" "}
+              ({w.err}) reached {w.contexts.length} context{w.contexts.length === 1 ? "" : "s"}: {w.tasks.map(describeWaveTask).join("; ") || "no task was listening"}.
+            </p>
+          ))}
+        </div>
+      )}
+
+      <Legend theme={theme} states={states} />
+      <details className="timeline__words">
+        <summary>The run in words</summary>
+        <p id={descId}>{summary}</p>
+      </details>
+    </section>
+  );
+}

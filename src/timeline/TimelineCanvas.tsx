@@ -1,0 +1,250 @@
+// The canvas and everything the pointer and keyboard do on it. Drawing belongs to the controller's
+// frame loop; this component only turns input into controller calls and shows the tooltip.
+
+import { useEffect, useRef, useState } from "react";
+import type { TimelineController } from "./controller.ts";
+import { describeTarget, hitTest, type Target, type TargetInfo } from "./hit.ts";
+import { LAYOUT } from "./scene.ts";
+import type { Viewport } from "./viewport.ts";
+
+const MAX_HEIGHT = 520;
+
+export interface TimelineCanvasProps {
+  controller: TimelineController;
+  rowCount: number;
+  label: string;
+  describedBy: string;
+  onSelectLine?: (line: number) => void;
+  onToggleCollapse(task: number): void;
+  onEnter(): void;
+}
+
+interface Tip {
+  x: number;
+  y: number;
+  info: TargetInfo;
+}
+
+function sameTarget(a: Target | null, b: Target | null): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export function TimelineCanvas({ controller, rowCount, label, describedBy, onSelectLine, onToggleCollapse, onEnter }: TimelineCanvasProps) {
+  const wrap = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [tip, setTip] = useState<Tip | null>(null);
+  const height = Math.min(MAX_HEIGHT, LAYOUT.axisH + Math.max(rowCount, 1) * LAYOUT.rowH + 2);
+
+  useEffect(() => {
+    controller.attach(canvas.current);
+    const el = wrap.current;
+    if (el === null) return;
+    const ro = new ResizeObserver(() => controller.setSize(el.clientWidth, height));
+    ro.observe(el);
+    controller.setSize(el.clientWidth, height);
+    // The theme lives on <html data-theme>: re-read the colours when it changes.
+    const mo = new MutationObserver(() => controller.retheme());
+    mo.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme", "class", "style"] });
+    return () => {
+      ro.disconnect();
+      mo.disconnect();
+    };
+  }, [controller, height]);
+
+  // Wheel: Ctrl/⌘ + wheel always zooms; a plain wheel zooms once the timeline has focus (so a
+  // page scrolls past it untouched); a sideways wheel or Shift pans.
+  useEffect(() => {
+    const el = canvas.current;
+    if (el === null) return;
+    const onWheel = (e: WheelEvent): void => {
+      const focused = document.activeElement === el;
+      const sideways = e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY);
+      const rect = el.getBoundingClientRect();
+      const px = e.clientX - rect.left;
+      if (sideways) {
+        e.preventDefault();
+        controller.panBy(((e.shiftKey ? e.deltaY : e.deltaX) / (rect.width - LAYOUT.nameW)) * 1.0);
+        return;
+      }
+      if (e.ctrlKey || e.metaKey || focused) {
+        e.preventDefault();
+        if (px < LAYOUT.nameW) {
+          controller.scrollBy(e.deltaY);
+          return;
+        }
+        const at = (px - LAYOUT.nameW) / (rect.width - LAYOUT.nameW);
+        controller.zoomBy(Math.exp(-e.deltaY * 0.002), Math.max(0, Math.min(1, at)));
+      } else if (rowCount * LAYOUT.rowH > height - LAYOUT.axisH) {
+        // Many lanes: a plain wheel scrolls them until the list ends, then the page.
+        const before = controller.scrollY;
+        controller.scrollBy(e.deltaY);
+        if (controller.scrollY !== before) e.preventDefault();
+      }
+    };
+    el.addEventListener("wheel", onWheel, { passive: false });
+    return () => el.removeEventListener("wheel", onWheel);
+  }, [controller, rowCount, height]);
+
+  const drag = useRef<{ x: number; y: number; view: Viewport; scrub: boolean; moved: boolean } | null>(null);
+
+  const local = (e: { clientX: number; clientY: number }): { x: number; y: number } => {
+    const rect = (canvas.current as HTMLCanvasElement).getBoundingClientRect();
+    return { x: e.clientX - rect.left, y: e.clientY - rect.top };
+  };
+  const hitAt = (x: number, y: number): Target | null => {
+    const scene = controller.scene;
+    if (scene === null) return null;
+    return hitTest(scene, controller.lastFrame, { x, y, view: controller.view, width: controller.width, height: controller.height, scrollY: controller.scrollY });
+  };
+  const showTip = (x: number, y: number): void => {
+    const target = hitAt(x, y);
+    if (!sameTarget(target, controller.hover)) {
+      controller.hover = target;
+      controller.focusTask = target !== null && target.kind !== "arrow" && target.kind !== "ctx" && target.kind !== "marker" ? (controller.scene?.model.lanes[target.lane]?.task ?? null) : null;
+      controller.request();
+    }
+    if (target === null || controller.scene === null) setTip(null);
+    else setTip({ x, y, info: describeTarget(controller.scene, target) });
+  };
+
+  return (
+    <div ref={wrap} className="timeline__canvas-wrap" style={{ height }}>
+      <canvas
+        ref={canvas}
+        className="timeline__canvas"
+        style={{ height }}
+        tabIndex={0}
+        aria-label={label}
+        aria-describedby={describedBy}
+        data-testid="timeline-canvas"
+        onPointerDown={(e) => {
+          if (e.button !== 0) return;
+          const p = local(e);
+          const scrub = p.y < LAYOUT.axisH && p.x > LAYOUT.nameW;
+          drag.current = { x: p.x, y: p.y, view: controller.view, scrub, moved: false };
+          e.currentTarget.setPointerCapture(e.pointerId);
+          if (scrub) controller.setCursor(controller.xAt(p.x));
+        }}
+        onPointerMove={(e) => {
+          const p = local(e);
+          const d = drag.current;
+          if (d !== null) {
+            if (d.scrub) {
+              controller.setCursor(controller.xAt(p.x));
+              return;
+            }
+            if (d.moved || Math.abs(p.x - d.x) > 3 || Math.abs(p.y - d.y) > 3) {
+              d.moved = true;
+              setTip(null);
+              controller.panPixels(p.x - d.x, d.view);
+              controller.scrollBy(d.y - p.y);
+              d.y = p.y;
+              return;
+            }
+          }
+          showTip(p.x, p.y);
+        }}
+        onPointerUp={(e) => {
+          const d = drag.current;
+          drag.current = null;
+          if (d === null || d.moved || d.scrub) return;
+          const p = local(e);
+          const target = hitAt(p.x, p.y);
+          if (target === null || controller.scene === null) return;
+          if (target.kind === "name") {
+            const lane = controller.scene.model.lanes[target.lane];
+            if (lane.children.length > 0 && p.x < 24 + Math.min(lane.depth, 8) * 12) {
+              onToggleCollapse(lane.task);
+              return;
+            }
+          }
+          const info = describeTarget(controller.scene, target);
+          if (info.line !== null) onSelectLine?.(info.line);
+        }}
+        onDoubleClick={(e) => {
+          const p = local(e);
+          const target = hitAt(p.x, p.y);
+          const scene = controller.scene;
+          if (target === null || scene === null) return;
+          if (target.kind === "segment") {
+            const s = scene.model.lanes[target.lane].segments[target.seg];
+            controller.fitRange(scene.axis.pos[s.start], scene.axis.pos[s.end]);
+          } else if (target.kind === "arrow") {
+            const a = scene.model.arrows[target.arrow];
+            controller.fitRange(scene.axis.pos[a.from], scene.axis.pos[a.to]);
+          } else if (target.kind === "name") {
+            const lane = scene.model.lanes[target.lane];
+            const last = lane.segments[lane.segments.length - 1];
+            controller.fitRange(scene.axis.pos[lane.spawnIdx], scene.axis.pos[last?.end ?? lane.spawnIdx]);
+          }
+        }}
+        onPointerLeave={() => {
+          if (drag.current !== null) return;
+          setTip(null);
+          controller.hover = null;
+          controller.focusTask = null;
+          controller.request();
+        }}
+        onKeyDown={(e) => {
+          const k = e.key;
+          const handled = (): void => {
+            e.preventDefault();
+            setTip(null);
+          };
+          if (k === "ArrowLeft" || k === "ArrowRight") {
+            handled();
+            controller.panBy((k === "ArrowLeft" ? -1 : 1) * (e.shiftKey ? 0.5 : 0.1));
+          } else if (k === "ArrowUp" || k === "ArrowDown") {
+            handled();
+            controller.scrollBy((k === "ArrowUp" ? -1 : 1) * LAYOUT.rowH);
+          } else if (k === "PageUp" || k === "PageDown") {
+            handled();
+            controller.scrollBy((k === "PageUp" ? -1 : 1) * (controller.height - LAYOUT.axisH));
+          } else if (k === "+" || k === "=") {
+            handled();
+            controller.zoomBy(1.5);
+          } else if (k === "-" || k === "_") {
+            handled();
+            controller.zoomBy(1 / 1.5);
+          } else if (k === "0" || k === "f" || k === "F") {
+            handled();
+            controller.fit();
+          } else if (k === "Home") {
+            handled();
+            controller.cursorToStart();
+          } else if (k === "End") {
+            handled();
+            controller.cursorToEnd();
+          } else if (k === "," || k === "[") {
+            handled();
+            controller.step(-1);
+          } else if (k === "." || k === "]") {
+            handled();
+            controller.step(1);
+          } else if (k === " " || k === "k") {
+            handled();
+            controller.togglePlay();
+          } else if (k === "Enter") {
+            handled();
+            onEnter();
+          }
+        }}
+      />
+      {tip !== null && (
+        <div className="timeline__tooltip" role="tooltip" style={tipStyle(tip, controller.width, height)}>
+          <strong>{tip.info.title}</strong>
+          {tip.info.lines.map((l, i) => (
+            <span key={i}>{l}</span>
+          ))}
+          {tip.info.line !== null && onSelectLine !== undefined && <span className="timeline__tooltip-hint">Click: show line {tip.info.line} in the editor</span>}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function tipStyle(tip: Tip, width: number, height: number): React.CSSProperties {
+  const left = tip.x > width - 320 ? Math.max(0, tip.x - 330) : tip.x + 14;
+  const top = tip.y > height - 90 ? Math.max(0, tip.y - 90) : tip.y + 14;
+  return { left, top };
+}

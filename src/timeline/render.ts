@@ -1,0 +1,559 @@
+// The synchronous render: reads a prepared scene and the per-frame view state, draws one frame,
+// and returns the geometry hit-testing needs (arrows as drawn). It never changes the model.
+// Draws only visible rows and runs, batches fills by colour, drops labels on narrow slices.
+
+import { formatMs, indexAtOrBefore, ticks } from "./axis.ts";
+import { visibleRuns } from "./lod.ts";
+import type { Lane } from "./model.ts";
+import type { Palette, Patterns } from "./palette.ts";
+import { LAYOUT, lowerBoundBy, type PreparedScene } from "./scene.ts";
+import { isBlocked, SEG_STATES, type SegState } from "./states.ts";
+import type { Viewport } from "./viewport.ts";
+
+export interface FrameState {
+  view: Viewport;
+  width: number;
+  height: number;
+  scrollY: number;
+  cursorX: number | null;
+  highlightLine: number | null;
+  /** Task whose lane is outlined (hovered, or jumped to from the diagnosis banner). */
+  focusTask: number | null;
+  palette: Palette;
+  patterns: Patterns;
+  collapsed: ReadonlySet<number>;
+}
+
+export interface DrawnArrow {
+  arrow: number;
+  ax: number;
+  ay: number;
+  bx: number;
+  by: number;
+}
+
+export interface DrawnFrame {
+  arrows: DrawnArrow[];
+  /** Arrows in view that were not drawn because there were too many. */
+  arrowsSkipped: number;
+  firstRow: number;
+  lastRow: number;
+}
+
+/** The most arrows drawn in one frame; beyond that the view asks the learner to zoom in. */
+export const MAX_ARROWS = 1500;
+
+export function plotScale(view: Viewport, width: number): number {
+  return (width - LAYOUT.nameW) / Math.max(view.x1 - view.x0, 1e-12);
+}
+
+export function rowTop(row: number, scrollY: number): number {
+  return LAYOUT.axisH + row * LAYOUT.rowH - scrollY;
+}
+
+export function renderFrame(ctx: CanvasRenderingContext2D, scene: PreparedScene, f: FrameState): DrawnFrame {
+  const { model, axis, rows } = scene;
+  const { palette: p, view, width, height, scrollY } = f;
+  const { nameW, axisH, rowH } = LAYOUT;
+  const plotW = width - nameW;
+  const scale = plotScale(view, width);
+  const xpx = (x: number): number => nameW + (x - view.x0) * scale;
+  const n = model.events.length;
+  const i0 = Math.max(0, indexAtOrBefore(axis, view.x0));
+  const i1 = Math.min(n, indexAtOrBefore(axis, view.x1) + 1);
+
+  ctx.save();
+  ctx.fillStyle = p.bg;
+  ctx.fillRect(0, 0, width, height);
+  ctx.font = p.font;
+  ctx.textBaseline = "middle";
+
+  const firstRow = Math.max(0, Math.floor(scrollY / rowH));
+  const lastRow = Math.min(rows.length - 1, Math.floor((scrollY + height - axisH) / rowH));
+
+  // Plot area clip: rows only.
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(nameW, axisH, plotW, height - axisH);
+  ctx.clip();
+
+  for (let r = firstRow; r <= lastRow; r++) {
+    if (r % 2 === 1) {
+      ctx.fillStyle = p.rowAlt;
+      ctx.fillRect(nameW, rowTop(r, scrollY), plotW, rowH);
+    }
+  }
+
+  // After main returned: the post-mortem phase, hatched, behind everything.
+  const mainEndX = model.mainEndIdx === null ? null : xpx(axis.pos[model.mainEndIdx]);
+  if (mainEndX !== null && mainEndX < width && f.patterns.drain !== null) {
+    const from = Math.max(nameW, mainEndX);
+    ctx.fillStyle = f.patterns.drain;
+    ctx.fillRect(from, axisH, width - from, height - axisH);
+  }
+
+  // Segments, batched by state.
+  const rects = new Map<SegState, number[]>();
+  for (const s of SEG_STATES) rects.set(s, []);
+  const leakRects: number[] = [];
+  const labels: { x: number; y: number; w: number; text: string }[] = [];
+  const outlines: number[] = [];
+  const laneEnds: { lane: Lane; y: number }[] = [];
+  const barTop = 5;
+  const barH = rowH - 10;
+  for (let r = firstRow; r <= lastRow; r++) {
+    const row = rows[r];
+    if (row.kind !== "lane") continue;
+    const lane = model.lanes[row.lane];
+    const y = rowTop(r, scrollY);
+    for (const run of visibleRuns(lane.segments, axis, view.x0, view.x1, scale)) {
+      const x0 = nameW + Math.max(run.px0, -2);
+      const x1 = nameW + Math.min(run.px1, plotW + 2);
+      const w = Math.max(x1 - x0, 1);
+      const list = rects.get(run.state) as number[];
+      if (run.state === "runnable") list.push(x0, y + rowH / 2 - 2, w, 4);
+      else if (run.state === "running") list.push(x0, y + barTop, w, barH);
+      else list.push(x0, y + barTop + 2, w, barH - 4);
+      const seg = lane.segments[run.seg];
+      if (seg.drain && lane.leaked) leakRects.push(x0, y + barTop, w, barH);
+      if (f.highlightLine !== null && run.merged === 1 && seg.loc?.line === f.highlightLine) outlines.push(x0, y + barTop - 1, w, barH + 2);
+      if (run.merged === 1 && w >= 70 && isBlocked(run.state)) labels.push({ x: x0, y: y + rowH / 2, w, text: segmentLabel(scene, seg.reason ?? "", seg.chans) });
+    }
+    laneEnds.push({ lane, y });
+  }
+  for (const s of SEG_STATES) {
+    const list = rects.get(s) as number[];
+    if (list.length === 0) continue;
+    fillRects(ctx, list, p.state[s]);
+    const pattern = f.patterns.state[s];
+    if (pattern !== undefined) fillRects(ctx, list, pattern);
+  }
+  if (leakRects.length > 0 && f.patterns.leak !== null) fillRects(ctx, leakRects, f.patterns.leak);
+  if (outlines.length > 0) {
+    ctx.strokeStyle = p.highlight;
+    ctx.lineWidth = 2.5;
+    ctx.beginPath();
+    for (let k = 0; k < outlines.length; k += 4) ctx.rect(outlines[k], outlines[k + 1], outlines[k + 2], outlines[k + 3]);
+    ctx.stroke();
+  }
+  // Labels inside wide blocked slices, on a backing so they read over any pattern.
+  ctx.font = p.monoFont;
+  for (const l of labels) {
+    const maxW = l.w - 10;
+    const text = fitText(ctx, l.text, maxW);
+    if (text === "") continue;
+    const tw = ctx.measureText(text).width;
+    ctx.fillStyle = p.bg;
+    ctx.globalAlpha = 0.85;
+    ctx.fillRect(l.x + 4, l.y - 8, tw + 6, 16);
+    ctx.globalAlpha = 1;
+    ctx.fillStyle = p.text;
+    ctx.fillText(text, l.x + 7, l.y);
+  }
+  ctx.font = p.font;
+
+  // Context rows: alive from make to cancel; ✕ where cancelled.
+  for (let r = firstRow; r <= lastRow; r++) {
+    const row = rows[r];
+    if (row.kind !== "ctx") continue;
+    const c = model.contexts[row.ctx];
+    const y = rowTop(r, scrollY) + rowH / 2;
+    const a = xpx(axis.pos[c.makeIdx]);
+    const endIdx = c.cancelIdx ?? n;
+    const b = xpx(axis.pos[endIdx]);
+    ctx.fillStyle = p.accent;
+    ctx.fillRect(a, y - 3, Math.max(b - a, 1), 6);
+    if (c.cancelIdx !== null) {
+      ctx.strokeStyle = p.accent;
+      ctx.setLineDash([3, 4]);
+      ctx.lineWidth = 1.5;
+      ctx.beginPath();
+      ctx.moveTo(b, y);
+      ctx.lineTo(xpx(axis.pos[n]), y);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      drawCross(ctx, b, y, 7, p.bad, 3);
+      if (c.origin === c.id) labelAt(ctx, `${c.err ?? "cancelled"} at ${formatMs(model.events[c.cancelIdx].t)}`, b + 12, y, p.bad, p.bg, width);
+    }
+  }
+
+  // The cancellation wave: from the cancel ✕ down to each task it reached, then how long it ran on.
+  ctx.lineWidth = 1.5;
+  scene.waves.forEach((w) => {
+    const srcRow = scene.rowOfCtx.get(w.origin);
+    for (const t of w.tasks) {
+      const tr = scene.rowOfTask.get(t.task);
+      if (tr === undefined || tr < firstRow - 50 || tr > lastRow + 50) continue;
+      const nx = xpx(axis.pos[t.noticeIdx]);
+      const ty = rowTop(tr, scrollY);
+      const crow = scene.rowOfCtx.get(t.ctx) ?? srcRow;
+      if (crow !== undefined) {
+        const cx = xpx(axis.pos[model.contexts[model.ctxOf.get(t.ctx) as number].cancelIdx as number]);
+        ctx.strokeStyle = p.bad;
+        ctx.setLineDash([2, 3]);
+        ctx.beginPath();
+        ctx.moveTo(cx, rowTop(crow, scrollY) + rowH / 2);
+        ctx.lineTo(nx, ty + rowH / 2);
+        ctx.stroke();
+        ctx.setLineDash([]);
+      }
+      if (t.exitIdx !== null && t.exitMs !== null && t.exitMs > 0) {
+        const ex = xpx(axis.pos[t.exitIdx]);
+        const by = ty + 3;
+        ctx.strokeStyle = p.bad;
+        ctx.beginPath();
+        ctx.moveTo(nx, by + 4);
+        ctx.lineTo(nx, by);
+        ctx.lineTo(ex, by);
+        ctx.lineTo(ex, by + 4);
+        ctx.stroke();
+        labelAt(ctx, `ran ${formatMs(t.exitMs)} after cancel`, Math.max(nx, nameW) + 4, ty + rowH / 2, p.bad, p.bg, Math.min(ex, width));
+      }
+    }
+  });
+
+  // Markers on lanes.
+  for (let r = firstRow; r <= lastRow; r++) {
+    const row = rows[r];
+    if (row.kind !== "lane") continue;
+    const lane = model.lanes[row.lane];
+    const list = scene.markersByTask.get(lane.task);
+    if (list === undefined) continue;
+    const y = rowTop(r, scrollY) + rowH / 2;
+    const from = lowerBoundBy(list, i0, (m) => model.markers[m].idx);
+    const to = lowerBoundBy(list, i1 + 1, (m) => model.markers[m].idx);
+    const dense = to - from > plotW / 6;
+    let lastPx = -Infinity;
+    for (let k = from; k < to; k++) {
+      const m = model.markers[list[k]];
+      const x = xpx(axis.pos[m.idx]);
+      if (dense && x - lastPx < 2) continue;
+      lastPx = x;
+      drawMarker(ctx, m.kind, x, y, p, dense);
+    }
+  }
+
+  // Message arrows: send → receive. Solid with a head for a hand-off, dashed for a buffered
+  // delivery, dotted for a timer's value.
+  const drawn: DrawnArrow[] = [];
+  let skipped = 0;
+  const arrows = model.arrows;
+  const visible: number[] = [];
+  let a0 = 0;
+  for (let hi = arrows.length; a0 < hi; ) {
+    const mid = (a0 + hi) >> 1;
+    if (arrows[mid].to < i0) a0 = mid + 1;
+    else hi = mid;
+  }
+  for (let k = a0; k < arrows.length && arrows[k].to <= i1; k++) visible.push(k);
+  const b0 = lowerBoundBy(scene.arrowsByFrom, i0, (i) => arrows[i].from);
+  for (let k = b0; k < scene.arrowsByFrom.length; k++) {
+    const ai = scene.arrowsByFrom[k];
+    if (arrows[ai].from > i1) break;
+    if (arrows[ai].to > i1) visible.push(ai);
+  }
+  if (visible.length > MAX_ARROWS) skipped = visible.length;
+  else {
+    for (const ai of visible) {
+      const a = arrows[ai];
+      const toRow = scene.rowOfTask.get(a.toTask);
+      if (toRow === undefined) continue;
+      const fromRow = a.fromTask === null ? null : scene.rowOfTask.get(a.fromTask);
+      if (fromRow === undefined) continue;
+      const bx = xpx(axis.pos[a.to]);
+      const by = rowTop(toRow, scrollY) + rowH / 2;
+      const ax = xpx(axis.pos[a.from]);
+      const ay = fromRow === null ? axisH : rowTop(fromRow, scrollY) + rowH / 2;
+      if ((ay < axisH && by < axisH) || (ay > height && by > height)) continue;
+      drawn.push({ arrow: ai, ax, ay, bx, by });
+    }
+    for (const kind of ["handoff", "buffered", "timer"] as const) {
+      ctx.strokeStyle = kind === "timer" ? p.muted : p.arrow;
+      ctx.lineWidth = kind === "handoff" ? 1.6 : 1.3;
+      ctx.setLineDash(kind === "buffered" ? [5, 3] : kind === "timer" ? [1.5, 3] : []);
+      ctx.beginPath();
+      for (const d of drawn) {
+        if (arrows[d.arrow].kind !== kind) continue;
+        ctx.moveTo(d.ax, d.ay);
+        ctx.lineTo(d.bx, d.by);
+      }
+      ctx.stroke();
+    }
+    ctx.setLineDash([]);
+    ctx.fillStyle = p.arrow;
+    ctx.beginPath();
+    for (const d of drawn) arrowHead(ctx, d.ax, d.ay, d.bx, d.by);
+    ctx.fill();
+  }
+
+  // main returned: a dashed boundary.
+  if (mainEndX !== null && mainEndX >= nameW && mainEndX <= width) {
+    ctx.strokeStyle = p.leak;
+    ctx.lineWidth = 2;
+    ctx.setLineDash([6, 4]);
+    ctx.beginPath();
+    ctx.moveTo(mainEndX, axisH);
+    ctx.lineTo(mainEndX, height);
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
+
+  // Lane ends: exited │, panicked ✕, stuck/leaked badges with the wait reason.
+  for (const { lane, y } of laneEnds) drawLaneEnd(ctx, scene, lane, y, xpx, p, width);
+
+  // Busy lanes: a bracket over the stretch that never blocked.
+  for (const { lane, y } of laneEnds) {
+    if (lane.busy === null) continue;
+    const a = Math.max(nameW, xpx(axis.pos[lane.busy.from]));
+    const b = Math.min(width, xpx(axis.pos[lane.busy.to]));
+    if (b < nameW || a > width) continue;
+    ctx.fillStyle = p.warn;
+    ctx.fillRect(a, y + 1, Math.max(b - a, 2), 3);
+    labelAt(ctx, `⟳ busy: ${lane.busy.ops.toLocaleString("en")}+ ops without blocking`, a + 2, y + rowH - 7, p.warn, p.warnBg, width);
+  }
+
+  if (f.focusTask !== null) {
+    const r = scene.rowOfTask.get(f.focusTask);
+    if (r !== undefined) {
+      ctx.strokeStyle = p.highlight;
+      ctx.lineWidth = 2;
+      ctx.strokeRect(nameW + 1, rowTop(r, scrollY) + 1, plotW - 2, rowH - 2);
+    }
+  }
+  ctx.restore(); // plot clip
+
+  drawNameColumn(ctx, scene, f, firstRow, lastRow);
+  drawAxis(ctx, scene, f, xpx, mainEndX);
+
+  // The time cursor, over everything in the plot.
+  if (f.cursorX !== null) {
+    const cx = xpx(f.cursorX);
+    if (cx >= nameW && cx <= width) {
+      ctx.strokeStyle = p.cursor;
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      ctx.moveTo(cx, 0);
+      ctx.lineTo(cx, height);
+      ctx.stroke();
+    }
+  }
+  ctx.restore();
+  return { arrows: drawn, arrowsSkipped: skipped, firstRow, lastRow };
+}
+
+function fillRects(ctx: CanvasRenderingContext2D, list: number[], style: string | CanvasPattern): void {
+  ctx.fillStyle = style;
+  ctx.beginPath();
+  for (let k = 0; k < list.length; k += 4) ctx.rect(list[k], list[k + 1], list[k + 2], list[k + 3]);
+  ctx.fill();
+}
+
+export function segmentLabel(scene: PreparedScene, reason: string, chans: readonly number[] | null): string {
+  if (chans === null || chans.length === 0) return reason;
+  const names = chans.map((c) => scene.model.chans.get(c)?.name ?? `chan ${c}`);
+  return `${reason}: ${names.join(", ")}`;
+}
+
+function fitText(ctx: CanvasRenderingContext2D, text: string, maxW: number): string {
+  if (maxW < 24) return "";
+  if (ctx.measureText(text).width <= maxW) return text;
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ctx.measureText(`${text.slice(0, mid)}…`).width <= maxW) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo < 3 ? "" : `${text.slice(0, lo)}…`;
+}
+
+/** Text on a small backing box, kept inside [x, maxX]. */
+function labelAt(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, color: string, bg: string, maxX: number): void {
+  const t = fitText(ctx, text, maxX - x - 8);
+  if (t === "") return;
+  const w = ctx.measureText(t).width;
+  ctx.fillStyle = bg;
+  ctx.fillRect(x, y - 8, w + 8, 16);
+  ctx.fillStyle = color;
+  ctx.fillText(t, x + 4, y);
+}
+
+function drawCross(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, color: string, lw: number): void {
+  ctx.strokeStyle = color;
+  ctx.lineWidth = lw;
+  ctx.beginPath();
+  ctx.moveTo(x - r, y - r);
+  ctx.lineTo(x + r, y + r);
+  ctx.moveTo(x + r, y - r);
+  ctx.lineTo(x - r, y + r);
+  ctx.stroke();
+}
+
+function drawMarker(ctx: CanvasRenderingContext2D, kind: string, x: number, y: number, p: Palette, dense: boolean): void {
+  if (dense) {
+    ctx.fillStyle = p.text;
+    ctx.fillRect(x - 0.5, y - 9, 1, 4);
+    return;
+  }
+  switch (kind) {
+    case "log":
+      ctx.fillStyle = p.bg;
+      ctx.strokeStyle = p.text;
+      ctx.lineWidth = 1.5;
+      ctx.beginPath();
+      ctx.arc(x, y - 8, 3.5, 0, Math.PI * 2);
+      ctx.fill();
+      ctx.stroke();
+      break;
+    case "spawn":
+      ctx.fillStyle = p.text;
+      ctx.beginPath();
+      ctx.moveTo(x - 4, y + 6);
+      ctx.lineTo(x + 4, y + 6);
+      ctx.lineTo(x, y + 12);
+      ctx.fill();
+      break;
+    case "close":
+      ctx.fillStyle = p.text;
+      ctx.fillRect(x - 1.5, y - 11, 3, 22);
+      ctx.fillRect(x - 5, y - 11, 10, 3);
+      break;
+    case "cancel":
+      drawCross(ctx, x, y, 5, p.bad, 2.5);
+      break;
+    case "panic":
+      drawCross(ctx, x, y, 8, p.bad, 3.5);
+      break;
+    default:
+      ctx.fillStyle = p.muted;
+      ctx.fillRect(x - 2, y - 10, 4, 4);
+  }
+}
+
+function arrowHead(ctx: CanvasRenderingContext2D, ax: number, ay: number, bx: number, by: number): void {
+  const ang = Math.atan2(by - ay, bx - ax);
+  const len = 7;
+  ctx.moveTo(bx, by);
+  ctx.lineTo(bx - len * Math.cos(ang - 0.45), by - len * Math.sin(ang - 0.45));
+  ctx.lineTo(bx - len * Math.cos(ang + 0.45), by - len * Math.sin(ang + 0.45));
+  ctx.closePath();
+}
+
+export function stuckText(lane: Lane, deadlock: boolean): string | null {
+  const e = lane.end;
+  if (e.kind !== "stuck") return null;
+  const line = e.loc === null ? "" : ` · line ${e.loc.line}`;
+  if (deadlock && !e.leaked) return `⛔ stuck: ${e.reason}${line}`;
+  return `⚠ leaked: ${e.reason} since ${formatMs(e.since)}${line}`;
+}
+
+function drawLaneEnd(ctx: CanvasRenderingContext2D, scene: PreparedScene, lane: Lane, y: number, xpx: (x: number) => number, p: Palette, width: number): void {
+  const { rowH, nameW } = LAYOUT;
+  const e = lane.end;
+  if (e.kind === "exited" || e.kind === "panicked") {
+    const x = xpx(scene.axis.pos[e.at]);
+    if (x < nameW - 2 || x > width + 2) return;
+    if (e.kind === "exited") {
+      ctx.fillStyle = p.text;
+      ctx.fillRect(x - 1, y + 4, 2, rowH - 8);
+    } else drawCross(ctx, x, y + rowH / 2, 8, p.bad, 3.5);
+    return;
+  }
+  const text = stuckText(lane, scene.model.deadlock);
+  if (text === null) return;
+  const stuckHere = scene.model.deadlock && e.kind === "stuck" && !e.leaked;
+  ctx.font = `600 ${ctx.font}`;
+  const w = Math.min(ctx.measureText(text).width + 14, width - nameW - 8);
+  const x = width - w - 4;
+  ctx.fillStyle = stuckHere ? p.badBg : p.leakBg;
+  ctx.strokeStyle = stuckHere ? p.bad : p.leak;
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  ctx.rect(x, y + 3, w, rowH - 6);
+  ctx.fill();
+  ctx.stroke();
+  ctx.fillStyle = stuckHere ? p.bad : p.leak;
+  ctx.fillText(fitText(ctx, text, w - 12), x + 7, y + rowH / 2);
+  ctx.font = p.font;
+}
+
+function drawNameColumn(ctx: CanvasRenderingContext2D, scene: PreparedScene, f: FrameState, firstRow: number, lastRow: number): void {
+  const { model, rows } = scene;
+  const { palette: p, scrollY, height } = f;
+  const { nameW, axisH, rowH } = LAYOUT;
+  ctx.fillStyle = p.nameBg;
+  ctx.fillRect(0, axisH, nameW, height - axisH);
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(0, axisH, nameW, height - axisH);
+  ctx.clip();
+  for (let r = firstRow; r <= lastRow; r++) {
+    const row = rows[r];
+    const y = rowTop(r, scrollY) + rowH / 2;
+    const indent = 8 + Math.min(row.depth, 8) * 12;
+    if (row.kind === "ctx") {
+      const c = model.contexts[row.ctx];
+      ctx.fillStyle = p.accent;
+      ctx.fillText(fitText(ctx, `ctx ${c.name}`, nameW - indent - 6) || "ctx", indent, y);
+      continue;
+    }
+    const lane = model.lanes[row.lane];
+    let x = indent;
+    if (lane.children.length > 0) {
+      ctx.fillStyle = p.muted;
+      ctx.fillText(f.collapsed.has(lane.task) ? "▸" : "▾", x - 2, y);
+    }
+    x += 11;
+    const status = lane.end.kind === "stuck" ? (scene.model.deadlock && !lane.end.leaked ? " ⛔" : " ⚠") : lane.end.kind === "panicked" ? " ✕" : lane.leaked ? " ⚠" : "";
+    const suffix = row.hiddenChildren > 0 ? ` (+${row.hiddenChildren})` : "";
+    ctx.fillStyle = lane.end.kind === "stuck" || lane.end.kind === "panicked" ? (scene.model.deadlock || lane.end.kind === "panicked" ? p.bad : p.leak) : p.text;
+    ctx.fillText(fitText(ctx, `${lane.name}${status}${suffix}`, nameW - x - 6) || lane.name.slice(0, 3), x, y);
+  }
+  ctx.restore();
+  ctx.fillStyle = p.grid;
+  ctx.fillRect(nameW - 1, 0, 1, height);
+}
+
+function drawAxis(ctx: CanvasRenderingContext2D, scene: PreparedScene, f: FrameState, xpx: (x: number) => number, mainEndX: number | null): void {
+  const { axis } = scene;
+  const { palette: p, view, width } = f;
+  const { nameW, axisH } = LAYOUT;
+  ctx.fillStyle = p.axisBg;
+  ctx.fillRect(0, 0, width, axisH);
+  ctx.fillStyle = p.grid;
+  ctx.fillRect(0, axisH - 1, width, 1);
+  ctx.fillStyle = p.muted;
+  ctx.fillText(axis.mode === "events" ? "event order" : axis.mode === "time" ? "virtual time" : "virtual time (each event spaced)", 8, axisH / 2);
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(nameW, 0, width - nameW, axisH);
+  ctx.clip();
+  // Instants holding many events: a bracket under the label (time stands still across it).
+  const instants = axis.instants;
+  for (let k = 0; k < instants.length; k++) {
+    const first = instants[k];
+    const next = k + 1 < instants.length ? instants[k + 1] : axis.pos.length - 1;
+    const a = xpx(axis.pos[first]);
+    const b = xpx(axis.pos[Math.max(first, next - 1)]);
+    if (b < nameW) continue;
+    if (a > width) break;
+    if (b - a >= 12 && axis.mode !== "time") {
+      ctx.fillStyle = p.rowAlt;
+      ctx.fillRect(a, axisH - 8, b - a, 6);
+      ctx.fillStyle = p.muted;
+      ctx.fillRect(a, axisH - 8, 1, 6);
+      ctx.fillRect(b, axisH - 8, 1, 6);
+    }
+  }
+  for (const t of ticks(axis, view.x0, view.x1, width - nameW)) {
+    const x = xpx(t.x);
+    ctx.fillStyle = p.muted;
+    ctx.fillRect(x, axisH - 10, 1, 10);
+    ctx.fillStyle = p.text;
+    ctx.fillText(t.label, x + 3, 12);
+  }
+  if (mainEndX !== null && mainEndX >= nameW && mainEndX < width) {
+    labelAt(ctx, "main returned ⇢ after: leaked tasks only", mainEndX + 2, axisH - 11, p.leak, p.axisBg, width);
+  }
+  ctx.restore();
+}
