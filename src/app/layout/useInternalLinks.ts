@@ -1,5 +1,6 @@
 import type { MouseEvent } from "react";
 import { useLocation } from "wouter";
+import { inAppPath } from "./internal-link.ts";
 
 /**
  * A click handler for containers of built HTML (lesson prose): a plain left click on a link to
@@ -8,13 +9,21 @@ import { useLocation } from "wouter";
 export function useInternalLinks(): (event: MouseEvent<HTMLElement>) => void {
   const [, navigate] = useLocation();
   return (event) => {
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    const link = event.target instanceof Element ? event.target.closest("a") : null;
-    if (!link || link.target || link.hasAttribute("download")) return;
-    const url = new URL(link.href, window.location.href);
-    if (url.origin !== window.location.origin) return;
-    if (url.pathname === window.location.pathname) return; // same page: let the browser scroll to the fragment
+    if (event.defaultPrevented) return;
+    const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+    if (!(link instanceof HTMLAnchorElement)) return;
+    const path = inAppPath(
+      {
+        href: link.href,
+        target: link.target,
+        download: link.hasAttribute("download"),
+        button: event.button,
+        modified: event.metaKey || event.ctrlKey || event.shiftKey || event.altKey,
+      },
+      new URL(window.location.href),
+    );
+    if (path === null) return;
     event.preventDefault();
-    navigate(url.pathname + url.search + url.hash);
+    navigate(path);
   };
 }
