@@ -34,6 +34,13 @@ function receiver() {
   return { actor, clock, sent };
 }
 
+/** LINK_UP, SYN(id), ACK(id): the receiver is established in session `id`. */
+function establish(r: ReturnType<typeof receiver>, id: number): void {
+  r.actor.send({ type: "LINK_UP" });
+  r.actor.send({ type: "SYN", session: id });
+  r.actor.send({ type: "ACK", session: id });
+}
+
 const kinds = (packets: Packet[]) => packets.map((p) => `${p.kind}(${p.session}${p.seq === undefined ? "" : `, ${p.seq}`})`);
 
 describe("sender", () => {
@@ -177,9 +184,7 @@ describe("receiver", () => {
 
   it("accepts probes in order from seq 0, replies to each, and ignores duplicates and late ones", () => {
     const r = receiver();
-    r.actor.send({ type: "LINK_UP" });
-    r.actor.send({ type: "SYN", session: 7 });
-    r.actor.send({ type: "ACK", session: 7 });
+    establish(r, 7);
     const probes: [number, number][] = [
       [7, 0],
       [7, 1],
@@ -195,9 +200,7 @@ describe("receiver", () => {
 
   it("a SYN with a new id while established restarts the session at seq 0 (the sender rebooted)", () => {
     const r = receiver();
-    r.actor.send({ type: "LINK_UP" });
-    r.actor.send({ type: "SYN", session: 7 });
-    r.actor.send({ type: "ACK", session: 7 });
+    establish(r, 7);
     for (let seq = 0; seq < 5; seq++) r.actor.send({ type: "PROBE", session: 7, seq });
     r.actor.send({ type: "SYN", session: 8 });
     expect(r.actor.getSnapshot().value).toBe("synReceived");
@@ -208,9 +211,7 @@ describe("receiver", () => {
 
   it("a duplicate SYN of the open session is ignored while established", () => {
     const r = receiver();
-    r.actor.send({ type: "LINK_UP" });
-    r.actor.send({ type: "SYN", session: 7 });
-    r.actor.send({ type: "ACK", session: 7 });
+    establish(r, 7);
     r.actor.send({ type: "SYN", session: 7 });
     expect(r.actor.getSnapshot().value).toBe("established");
     expect(kinds(r.sent)).toEqual(["SYN_ACK(7)"]);
@@ -218,9 +219,7 @@ describe("receiver", () => {
 
   it("LINK_DOWN forgets the session from any state", () => {
     const r = receiver();
-    r.actor.send({ type: "LINK_UP" });
-    r.actor.send({ type: "SYN", session: 7 });
-    r.actor.send({ type: "ACK", session: 7 });
+    establish(r, 7);
     r.actor.send({ type: "LINK_DOWN" });
     expect(r.actor.getSnapshot().value).toBe("down");
     expect(r.actor.getSnapshot().context.session).toBe(0);
