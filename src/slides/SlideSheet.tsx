@@ -1,0 +1,106 @@
+// One slide drawn in its box: the slide's parts (live playgrounds or static code), its number,
+// and the two fitting steps that keep everything on the 16:9 page:
+//  - prose slides shrink their text (never below 60 %) until nothing overflows;
+//  - code gets the largest font at which every line fits its cell (geometry.codeFontSize), and
+//    scrolls inside the slide only when even the smallest readable size is too big.
+
+import { useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import type { LessonPart, Slide } from "../lessons/types.ts";
+import { LessonParts } from "../app/lesson/LessonParts.tsx";
+import { startingCode } from "../app/playground/source-text.ts";
+import { codeFontSize, codeShape, largestFitting, type Box, type CodeShape } from "./geometry.ts";
+import { StaticParts } from "./StaticParts.tsx";
+import { CodeFontProvider } from "./code-font.tsx";
+
+export interface SlideSheetProps {
+  slide: Slide;
+  total: number;
+  box: Box;
+  /** Live playgrounds (the audience deck) or static code (previews, print). */
+  live: boolean;
+  /** The slide is on screen (a hidden one cannot be measured); default true. */
+  active?: boolean;
+  /** Shown in the corner; off for tiny previews. */
+  showNumber?: boolean;
+  children?: ReactNode;
+}
+
+export function hasCode(parts: LessonPart[]): boolean {
+  return parts.some((p) => p.kind !== "html");
+}
+
+/** The shape of the code a slide shows: its tallest and widest program (TypeScript or Go tab). */
+export function slideCodeShape(parts: LessonPart[]): CodeShape | undefined {
+  const sources: string[] = [];
+  for (const p of parts) {
+    const block = p.kind === "example" ? p.example : p.kind === "exercise" ? p.exercise : undefined;
+    if (!block) continue;
+    sources.push(startingCode(block.code.source));
+    if (block.go) sources.push(block.go.source);
+  }
+  if (sources.length === 0) return undefined;
+  const shapes = sources.map(codeShape);
+  return { lines: Math.max(...shapes.map((s) => s.lines)), longest: Math.max(...shapes.map((s) => s.longest)) };
+}
+
+/** Logical px; multiplied by the box unit. */
+const CODE_MIN = 13;
+const CODE_MAX = 24;
+/** Monaco's line numbers and margins, in characters, beside the longest line. */
+const GUTTER_CHARS = 5;
+
+export function SlideSheet({ slide, total, box, live, active = true, showNumber = true, children }: SlideSheetProps) {
+  const sheet = useRef<HTMLDivElement>(null);
+  const code = hasCode(slide.parts);
+  const shape = useMemo(() => slideCodeShape(slide.parts), [slide.parts]);
+  const [codeFont, setCodeFont] = useState<number | undefined>(undefined);
+
+  useLayoutEffect(() => {
+    const el = sheet.current;
+    if (!el || box.width === 0 || !active) return;
+    const body = el.querySelector<HTMLElement>(".slide-sheet__body");
+    if (!body) return;
+    if (!code) {
+      // Bisection on --fit: every measurement is one synchronous layout of this slide only.
+      const fits = (s: number) => {
+        el.style.setProperty("--fit", String(s));
+        return body.scrollHeight <= body.clientHeight + 1 && body.scrollWidth <= body.clientWidth + 1;
+      };
+      el.style.setProperty("--fit", String(largestFitting(fits)));
+      return;
+    }
+    if (!shape) return;
+    const cell = el.querySelector<HTMLElement>(live ? ".playground > :first-child" : ".static-code__code");
+    if (!cell) return;
+    const tabs = cell.querySelector<HTMLElement>("[role='tablist']");
+    const width = cell.clientWidth;
+    const height = cell.clientHeight - (tabs?.offsetHeight ?? 0);
+    const size = codeFontSize(
+      { lines: shape.lines, longest: shape.longest + (live ? GUTTER_CHARS : 0) },
+      { width, height },
+      { min: CODE_MIN * box.unit, max: CODE_MAX * box.unit, lineHeight: 1.5, charWidth: 0.62, padX: 28 * box.unit, padY: 28 * box.unit },
+    );
+    el.style.setProperty("--code-font", `${size}px`);
+    setCodeFont(size);
+  }, [box.width, box.height, box.unit, code, live, active, shape]);
+
+  return (
+    <div ref={sheet} className={`slide-sheet ${code ? "slide-sheet--code" : "slide-sheet--prose"} ${live ? "slide-sheet--live" : "slide-sheet--static"}`}>
+      <div className="slide-sheet__body">
+        {live ? (
+          <CodeFontProvider size={codeFont}>
+            <LessonParts parts={slide.parts} />
+          </CodeFontProvider>
+        ) : (
+          <StaticParts parts={slide.parts} />
+        )}
+      </div>
+      {showNumber && (
+        <p className="slide-sheet__number" aria-hidden="true">
+          {slide.number} / {total}
+        </p>
+      )}
+      {children}
+    </div>
+  );
+}
