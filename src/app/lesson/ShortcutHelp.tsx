@@ -1,18 +1,10 @@
-import { useEffect, useRef } from "react";
+import { ModalDialog } from "../a11y/ModalDialog.tsx";
 import { lessonShortcuts } from "./shortcuts.ts";
 
-/** The lesson page's keyboard shortcuts, in a modal dialog (Esc or the button closes it). */
+/** The lesson page's keyboard shortcuts, in a modal dialog. */
 export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby="shortcut-help-title" onClose={onClose}>
-      <h2 id="shortcut-help-title">Keyboard shortcuts</h2>
+    <ModalDialog open={open} onClose={onClose} title="Keyboard shortcuts">
       <dl className="shortcut-list">
         {lessonShortcuts.map((s) => (
           <div key={s.action} className="shortcut-list__row">
@@ -26,9 +18,6 @@ export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => 
         ))}
       </dl>
       <p className="dialog__note">Shortcuts are off while you type in a field or an editor.</p>
-      <button type="button" className="button" onClick={onClose}>
-        Close
-      </button>
-    </dialog>
+    </ModalDialog>
   );
 }
