@@ -10,7 +10,7 @@ export function Footer() {
         </p>
         <p className="site-footer__links">
           <Link href={paths.home()}>Course</Link>
-          <Link href={paths.play()}>Examples</Link>
+          <Link href={paths.play()}>Playground</Link>
           <span>
             On a lesson page, press <kbd>?</kbd> for keyboard shortcuts.
           </span>
