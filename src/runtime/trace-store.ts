@@ -25,48 +25,43 @@ function keepable(v: unknown): boolean {
   return k === "number" || k === "string" || k === "boolean" || k === "undefined" || k === "bigint" || v === null;
 }
 
+/** Int32 columns per event, interleaved: kind, a, b, c, d, ref index (-1: none). */
+const W = 6;
+
 export class TraceStore {
   n = 0;
-  #kind = new Uint8Array(1024);
-  #t = new Float64Array(1024);
-  #a = new Int32Array(1024);
-  #b = new Int32Array(1024);
-  #c = new Int32Array(1024);
-  #d = new Int32Array(1024);
+  #cap = 4096;
+  #i = new Int32Array(4096 * W);
+  #t = new Float64Array(4096);
   #refs: unknown[] = [];
   #reasons: string[] = [];
   #reasonCode = new Map<string, number>();
   #lastReason = "";
   #lastCode = 0;
 
-  // `refs` stays dense (one entry per event): a sparse array would fall back to a slow dictionary.
-  #slot(kind: number, t: number, a: number, b: number, c: number, d: number, ref: unknown): number {
+  #slot(kind: number, t: number, a: number, b: number, c: number, d: number, ref: unknown): void {
     const i = this.n;
-    this.#refs.push(ref);
-    if (i === this.#kind.length) this.#grow();
-    this.#kind[i] = kind;
+    if (i === this.#cap) this.#grow();
+    const x = this.#i;
+    const o = i * W;
+    x[o] = kind;
+    x[o + 1] = a;
+    x[o + 2] = b;
+    x[o + 3] = c;
+    x[o + 4] = d;
+    x[o + 5] = ref === undefined ? -1 : this.#refs.push(ref) - 1;
     this.#t[i] = t;
-    this.#a[i] = a;
-    this.#b[i] = b;
-    this.#c[i] = c;
-    this.#d[i] = d;
     this.n = i + 1;
-    return i;
   }
 
   #grow(): void {
-    const n = this.#kind.length * 2;
-    const grow = <A extends Uint8Array | Float64Array | Int32Array>(old: A, make: (n: number) => A): A => {
-      const x = make(n);
-      x.set(old);
-      return x;
-    };
-    this.#kind = grow(this.#kind, (k) => new Uint8Array(k));
-    this.#t = grow(this.#t, (k) => new Float64Array(k));
-    this.#a = grow(this.#a, (k) => new Int32Array(k));
-    this.#b = grow(this.#b, (k) => new Int32Array(k));
-    this.#c = grow(this.#c, (k) => new Int32Array(k));
-    this.#d = grow(this.#d, (k) => new Int32Array(k));
+    this.#cap *= 2;
+    const x = new Int32Array(this.#cap * W);
+    x.set(this.#i);
+    this.#i = x;
+    const t = new Float64Array(this.#cap);
+    t.set(this.#t);
+    this.#t = t;
   }
 
   /** Any event, as its finished object (its seq must be `n`). */
@@ -109,11 +104,21 @@ export class TraceStore {
     this.#slot(RECV, t, chan, task, msg === null ? -1 : msg, ok ? 1 : 0, undefined);
   }
 
+  #ref(i: number): unknown {
+    const k = this.#i[i * W + 5];
+    return k < 0 ? undefined : this.#refs[k];
+  }
+
   /** Event i as DESIGN §4's object. */
   event(i: number): TraceEvent {
     const t = this.#t[i];
-    const a = this.#a[i];
-    switch (this.#kind[i]) {
+    const x = this.#i;
+    const o = i * W;
+    const a = x[o + 1];
+    const b = x[o + 2];
+    const c = x[o + 3];
+    const d = x[o + 4];
+    switch (x[o]) {
       case RUN:
         return { seq: i, t, kind: "task.run", task: a };
       case UNBLOCK:
@@ -121,28 +126,28 @@ export class TraceStore {
       case EXIT:
         return { seq: i, t, kind: "task.exit", task: a };
       case BLOCK: {
-        const line = this.#c[i];
-        const e: TraceEvent = { seq: i, t, kind: "task.block", task: a, reason: this.#reasons[this.#b[i]], loc: line > 0 ? { line, column: this.#d[i] } : null };
-        const chans = this.#refs[i] as readonly { id: number }[] | undefined;
+        const line = c;
+        const e: TraceEvent = { seq: i, t, kind: "task.block", task: a, reason: this.#reasons[b], loc: line > 0 ? { line, column: d } : null };
+        const chans = this.#ref(i) as readonly { id: number }[] | undefined;
         if (chans !== undefined) e.chans = chans.map((c) => c.id);
         return e;
       }
       case SPAWN: {
-        const line = this.#c[i];
-        const parent = this.#b[i];
-        return { seq: i, t, kind: "task.spawn", task: a, parent: parent < 0 ? null : parent, name: this.#refs[i] as string, loc: line > 0 ? { line, column: this.#d[i] } : null };
+        const line = c;
+        const parent = b;
+        return { seq: i, t, kind: "task.spawn", task: a, parent: parent < 0 ? null : parent, name: this.#ref(i) as string, loc: line > 0 ? { line, column: d } : null };
       }
       case SEND: {
-        const task = this.#b[i];
-        const ref = this.#refs[i];
-        return { seq: i, t, kind: "chan.send", chan: a, task: task < 0 ? null : task, msg: this.#c[i], preview: this.#d[i] === 1 ? (ref as string) : preview(ref) };
+        const task = b;
+        const ref = this.#ref(i);
+        return { seq: i, t, kind: "chan.send", chan: a, task: task < 0 ? null : task, msg: c, preview: d === 1 ? (ref as string) : preview(ref) };
       }
       case RECV: {
-        const msg = this.#c[i];
-        return { seq: i, t, kind: "chan.recv", chan: a, task: this.#b[i], msg: msg < 0 ? null : msg, ok: this.#d[i] === 1 };
+        const msg = c;
+        return { seq: i, t, kind: "chan.recv", chan: a, task: b, msg: msg < 0 ? null : msg, ok: d === 1 };
       }
       default:
-        return this.#refs[i] as TraceEvent;
+        return this.#ref(i) as TraceEvent;
     }
   }
 
