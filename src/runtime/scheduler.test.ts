@@ -220,3 +220,21 @@ describe("the tasks limit counts the tasks go() starts", () => {
     expect(r.outcome).toBe("ok");
   });
 });
+
+describe("an operation raced against a foreign promise", () => {
+  it("is a panic naming the task when the task returns while the operation still waits", async () => {
+    const r = await run(async () => {
+      const c = chan<number>();
+      go("racer", async () => {
+        __loc(6, 8);
+        await Promise.race([c.recv(), Promise.resolve("fast")]);
+      });
+      await sleep(5);
+      await sleep(5);
+    });
+    expect(r.outcome).toBe("panic");
+    expect(r.panic?.message).toBe(
+      'goroutine 2 "racer" returned while an operation it started (line 6) was still waiting (was it raced against another promise?); put await before every chanscope operation, one at a time',
+    );
+  });
+});

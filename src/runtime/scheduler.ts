@@ -420,9 +420,11 @@ export class Run {
       this.#handBack(t);
       return;
     }
-    if (t.pending && !t.awaited) {
+    if (t.pending) {
+      // Returned with an operation still waiting: never awaited, or raced against another promise.
       const line = t.blockLine || t.line;
-      this.panicRun(t, `goroutine ${t.id}${quoted(t)} returned while an operation it started${line > 0 ? ` (line ${line})` : ""} was never awaited; put await before every chanscope operation`, false);
+      const how = t.awaited ? "was still waiting (was it raced against another promise?)" : "was never awaited";
+      this.panicRun(t, `goroutine ${t.id}${quoted(t)} returned while an operation it started${line > 0 ? ` (line ${line})` : ""} ${how}; put await before every chanscope operation, one at a time`, false);
       this.#handBack(t);
       return;
     }
@@ -529,6 +531,7 @@ export class Run {
         }
         const t = this.#runq.take(this.explore ? this.rng : null);
         if (t !== undefined) {
+          if (!t.alive) continue; // ended while it was queued (a panic in the post-mortem drain)
           this.#resume(t);
           return;
         }
