@@ -4,7 +4,7 @@
 // tickers tick on virtual time. Also the clock rule: a channel timer moves time only while some
 // task waits on its channel.
 import { describe, expect, it } from "vitest";
-import { after, afterFunc, defaultCase, go, newTicker, newTimer, now, recv, select, sleep } from "../index.ts";
+import { after, afterFunc, chan, clock, defaultCase, go, newTicker, newTimer, now, recv, select, sleep } from "../index.ts";
 import { eventsOf, runOk } from "./harness.ts";
 
 /** Go's non-blocking receive: the value, or "nothing" if none can be received now. */
@@ -225,5 +225,29 @@ describe("tickers", () => {
       await sleep(1);
     });
     expect(r.virtualMs).toBe(351);
+  });
+});
+
+describe("the XState clock", () => {
+  it("setTimeout fires on virtual time, clearTimeout cancels, now is the virtual clock", async () => {
+    const fired: [string, number][] = [];
+    const r = await runOk(async () => {
+      clock.setTimeout(() => void fired.push(["a", now()]), 50);
+      const b = clock.setTimeout(() => void fired.push(["b", now()]), 60);
+      clock.clearTimeout(b);
+      await sleep(100);
+      expect(clock.now()).toBe(now());
+    });
+    expect(fired).toEqual([["a", 50]]);
+    expect(r.virtualMs).toBe(100);
+  });
+
+  it("a pending clock timeout counts: main waiting for it is not a deadlock", async () => {
+    const r = await runOk(async () => {
+      const c = chan<number>(1);
+      clock.setTimeout(() => void c.send(now()), 40);
+      expect(await c.recv()).toBe(40);
+    });
+    expect(r.virtualMs).toBe(40);
   });
 });
