@@ -23,8 +23,13 @@ const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const wholeNumber = /^\d+$/;
 const signalPattern = /^(SIG[A-Z0-9]+)@(\d+)$/;
 
-/** Attributes kept as they are in `attrs` (the typed fields hold the rest). */
-const passThrough = ["signals", "live"];
+/**
+ * Attributes kept as they are in `attrs` (the typed fields hold the rest). `explore=true`: the
+ * run uses the runtime's explore mode, so `seed` picks an interleaving; `hunt=true`: the page
+ * offers "Run until it fails" (the handshake lesson's race examples).
+ */
+const passThrough = ["signals", "live", "explore", "hunt"];
+const booleanAttributes = ["live", "explore", "hunt"];
 
 interface Common {
   id: string;
@@ -49,12 +54,11 @@ function readCommon(fence: Fence, problems: ProblemList): Common {
     attrs: Object.fromEntries(Object.entries(attrs).filter(([k]) => passThrough.includes(k))),
   };
   if (attrs.signals !== undefined) common.signals = readSignals(fence, attrs.signals, problems);
-  if (attrs.live !== undefined) {
-    if (attrs.live !== "true" && attrs.live !== "false") {
-      problems.add(fence.line, `live=${attrs.live} must be true or false`);
-    }
-    common.live = attrs.live === "true";
+  for (const name of booleanAttributes) {
+    const value = attrs[name];
+    if (value !== undefined && value !== "true" && value !== "false") problems.add(fence.line, `${name}=${value} must be true or false`);
   }
+  if (attrs.live !== undefined) common.live = attrs.live === "true";
   return common;
 }
 

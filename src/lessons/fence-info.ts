@@ -31,8 +31,8 @@ export const blockKinds: readonly BlockKind[] = ["example", "exercise", "solutio
 
 /** The attributes each kind of block accepts; plain code blocks accept none. */
 export const allowedAttributes: Record<BlockKind, readonly string[]> = {
-  example: ["id", "title", "seed", "expect", "leaks", "signals", "live"],
-  exercise: ["id", "title", "seed", "goals", "signals", "live"],
+  example: ["id", "title", "seed", "expect", "leaks", "signals", "live", "explore", "hunt"],
+  exercise: ["id", "title", "seed", "goals", "signals", "live", "explore"],
   solution: ["for"],
 };
 

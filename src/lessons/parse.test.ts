@@ -188,13 +188,19 @@ const malformed: { what: string; text: string; line: number; message: string }[]
     what: "unknown attribute",
     text: doc('```ts example id=a title="A" colour=red', ...goodExample.slice(1)),
     line: 9,
-    message: 'unknown attribute "colour" on an example block; allowed attributes: id, title, seed, expect, leaks, signals, live',
+    message: 'unknown attribute "colour" on an example block; allowed attributes: id, title, seed, expect, leaks, signals, live, explore, hunt',
   },
   {
     what: "attribute on plain code",
     text: doc("```go title=Main", "package main", "```"),
     line: 9,
     message: 'unknown attribute "title" on a plain code block',
+  },
+  {
+    what: "explore that is not a boolean",
+    text: doc('```ts example id=a title="A" explore=yes', ...goodExample.slice(1)),
+    line: 9,
+    message: "explore=yes must be true or false",
   },
   { what: "missing id", text: doc('```ts example title="A"', ...goodExample.slice(1)), line: 9, message: "an example block needs an id=… attribute" },
   { what: "missing title", text: doc("```ts example id=a", ...goodExample.slice(1)), line: 9, message: "an example block needs a title=… attribute" },
@@ -312,7 +318,7 @@ describe("a malformed lesson is rejected with file:line and what is wrong", () =
     );
     expect(problems).toEqual([
       "lessons/x.md:9: expect=maybe is not an outcome; use one of: ok, deadlock, panic, limit, signal",
-      'lessons/x.md:16: unknown attribute "colour" on an example block; allowed attributes: id, title, seed, expect, leaks, signals, live',
+      'lessons/x.md:16: unknown attribute "colour" on an example block; allowed attributes: id, title, seed, expect, leaks, signals, live, explore, hunt',
       'lessons/x.md:17: example "b" does not import from "chanscope"; add e.g. import { go, chan } from "chanscope"',
       'lessons/x.md:20: image "./x.svg" has no alt text; write ![what the image shows](./x.svg)',
     ]);
@@ -346,6 +352,11 @@ describe("code blocks that are fine as they are", () => {
     expect(examples(none)[0].output).toEqual([]);
     const unchecked = parseLesson("lessons/x.md", doc(...goodExample));
     expect(examples(unchecked)[0].output).toBeUndefined();
+  });
+
+  it("explore=true and hunt=true reach the example's attrs, for the runner and the page", () => {
+    const lesson = parseLesson("lessons/x.md", doc('```ts example id=a title="A" seed=2 explore=true hunt=true', ...goodExample.slice(1)));
+    expect(examples(lesson)[0]).toMatchObject({ seed: 2, attrs: { explore: "true", hunt: "true" } });
   });
 });
 
