@@ -22,8 +22,12 @@ export function lessonExercises(lesson: Lesson): Exercise[] {
 }
 
 /** The run options a block declares (checks always run instantly; `live` is for the page). */
-export function runOptionsOf(block: { seed: number; signals?: Signal[] }): { seed: number; signals: { at: number; name: string }[] } {
-  return { seed: block.seed, signals: (block.signals ?? []).map((s) => ({ at: s.atMs, name: s.signal })) };
+export function runOptionsOf(block: { seed: number; signals?: Signal[]; attrs?: Record<string, string> }): {
+  seed: number;
+  explore: boolean;
+  signals: { at: number; name: string }[];
+} {
+  return { seed: block.seed, explore: block.attrs?.explore === "true", signals: (block.signals ?? []).map((s) => ({ at: s.atMs, name: s.signal })) };
 }
 
 async function runBlock(source: string, block: Example | Exercise): Promise<NodeRunOutcome | Error> {

@@ -83,6 +83,24 @@ export default async function main() {
   });
 });
 
+describe("runUserSource in explore mode", () => {
+  it("explore: true lets the seed pick which runnable task goes first; without it the order is FIFO", async () => {
+    const source = `import { go, sleep } from "chanscope";
+export default async function main() {
+  go("a", async () => { await sleep(10); console.log("a"); });
+  go("b", async () => { await sleep(10); console.log("b"); });
+  await sleep(20);
+}`;
+    const orders = new Set<string>();
+    for (let seed = 1; seed <= 20; seed++) {
+      const fifo = await run(source, { seed });
+      expect(fifo.output.map((o) => o.text).join("")).toBe("ab");
+      orders.add((await run(source, { seed, explore: true })).output.map((o) => o.text).join(""));
+    }
+    expect([...orders].sort()).toEqual(["ab", "ba"]);
+  });
+});
+
 describe("runUserSource with xstate", () => {
   it("gives user actors the virtual clock: an after-delay fires at its virtual time", async () => {
     const result = await run(`import { createMachine, createActor } from "xstate";

@@ -16,6 +16,8 @@ import { mainOf } from "./user-main.ts";
 
 export interface NodeRunOptions {
   seed?: number;
+  /** The runtime's explore mode: the seed also picks which runnable task goes next. */
+  explore?: boolean;
   signals?: { at: number; name: string }[];
   trace?: boolean;
   limits?: { steps?: number; tasks?: number; virtualMs?: number };
@@ -49,7 +51,7 @@ export async function runUserSource(source: string, options: NodeRunOptions = {}
       const main = mainOf(await load());
       return main();
     },
-    { seed: options.seed ?? 1, signals: options.signals ?? [], trace: options.trace ?? true, limits: options.limits },
+    { seed: options.seed ?? 1, explore: options.explore ?? false, signals: options.signals ?? [], trace: options.trace ?? true, limits: options.limits },
   );
   return { ok: true, result };
 }
