@@ -159,8 +159,8 @@ function capture(r: Run, args: unknown[]): void {
   }
 }
 
-function result(r: Run, ending: Ending): RunResult {
-  const tasks: TaskInfo[] = r.tasks.map((t) => {
+function taskInfos(r: Run): TaskInfo[] {
+  return r.tasks.map((t) => {
     const info: TaskInfo = { id: t.id, name: t.name, parent: t.parent, start: t.start, state: t.state };
     if (t.end !== undefined) info.end = t.end;
     if (t.alive) info.waitReason = waitReasonOf(t);
@@ -168,6 +168,30 @@ function result(r: Run, ending: Ending): RunResult {
     if (loc !== null) info.loc = loc;
     return info;
   });
+}
+
+/** Makes `obj[key]` a value built on first read (then kept), still enumerable and assignable. */
+function lazy<T extends object, K extends keyof T>(obj: T, key: K, build: () => T[K]): void {
+  let value: T[K] | undefined;
+  let built = false;
+  Object.defineProperty(obj, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (!built) {
+        value = build();
+        built = true;
+      }
+      return value;
+    },
+    set: (v: T[K]) => {
+      value = v;
+      built = true;
+    },
+  });
+}
+
+function result(r: Run, ending: Ending): RunResult {
   const leaks: LeakInfo[] =
     ending.outcome === "ok"
       ? r.leaks().map((x) => {
@@ -182,21 +206,15 @@ function result(r: Run, ending: Ending): RunResult {
     outcome: ending.outcome,
     virtualMs: r.mainReturned ? r.mainEnd : r.now,
     output: r.output,
-    tasks,
+    tasks: [],
     leaks,
     report: buildReport(r, ending),
     trace: [],
   };
-  // The trace was recorded as columns; its objects are built on first read (and kept).
-  let trace: TraceEvent[] | null = null;
-  Object.defineProperty(res, "trace", {
-    enumerable: true,
-    configurable: true,
-    get: () => (trace ??= r.store.slice(0)),
-    set: (v: TraceEvent[]) => {
-      trace = v;
-    },
-  });
+  // Built on first read (a benchmark reads neither): the trace from its columns, the task list
+  // from the tasks as they ended.
+  lazy(res, "trace", () => r.store.slice(0));
+  lazy(res, "tasks", () => taskInfos(r));
   if (ending.outcome === "panic") {
     res.panic = { task: ending.task === null ? 0 : ending.task.id, message: ending.message };
     if (ending.loc !== null && ending.task !== null) res.panic.stack = `${ending.task.name} at line ${ending.loc.line}`;

@@ -299,17 +299,13 @@ export class Run {
       throw new RunOver();
     }
     const id = this.tasks.length + 1;
-    const named = name !== undefined && name !== "";
-    const display = named ? (name as string) : fn.name !== "" ? fn.name : id === 1 ? "main" : `goroutine ${id}`;
-    const t = new Task(id, display, named || fn.name !== "", parent === null ? null : parent.id, this.now, fn);
-    if (parent !== null) {
-      t.spawnLine = parent.line;
-      t.spawnColumn = parent.column;
-    }
+    const given = name !== undefined && name !== "" ? name : fn.name;
+    const t = new Task(id, given, parent === null ? null : parent.id, this.now, fn);
     this.tasks.push(t);
     this.alive++;
     if (this.tracing) {
-      this.store.spawn(this.now, id, t.parent, display, t.spawnLine, t.spawnColumn);
+      // The spawn's location is where the parent is now (the instrumented `go(` call).
+      this.store.spawn(this.now, id, t.parent, given, parent === null ? 0 : parent.line, parent === null ? 0 : parent.column);
       this.recorded();
     }
     this.#runq.push(t);

@@ -30,6 +30,11 @@ export class Suspension {
   }
 }
 
+/** The name of a task nobody named, as the trace and reports show it. */
+export function defaultName(id: number): string {
+  return id === 1 ? "main" : `goroutine ${id}`;
+}
+
 export class Task {
   state: TaskState = "runnable";
   started = false;
@@ -57,8 +62,6 @@ export class Task {
   column = 0;
   blockLine = 0;
   blockColumn = 0;
-  spawnLine = 0;
-  spawnColumn = 0;
   /** Non-blocking operations since the task last gave up the processor (the 1 000 rule). */
   streak = 0;
   /** Operations since the task last blocked (names a busy loop when the step limit hits). */
@@ -69,13 +72,22 @@ export class Task {
 
   constructor(
     readonly id: number,
-    readonly name: string,
-    /** False when the name was made up ("goroutine 7"), so reports do not quote it. */
-    readonly named: boolean,
+    /** The name given to go() or the function's own name; "" if it has none. */
+    readonly given: string,
     readonly parent: number | null,
     readonly start: number,
     public fn: (() => unknown) | null,
   ) {}
+
+  /** False when the name is made up ("goroutine 7"), so reports do not quote it. */
+  get named(): boolean {
+    return this.given !== "";
+  }
+
+  /** Its name for reports and the timeline: the given one, else "goroutine N". */
+  get name(): string {
+    return this.given !== "" ? this.given : defaultName(this.id);
+  }
 
   get alive(): boolean {
     return this.state !== "exited" && this.state !== "panicked";

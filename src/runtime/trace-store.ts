@@ -9,6 +9,7 @@
 
 import { preview } from "./format.ts";
 import type { TraceEvent } from "./trace.ts";
+import { defaultName } from "./task.ts";
 
 const OBJECT = 0;
 const RUN = 1;
@@ -135,7 +136,8 @@ export class TraceStore {
       case SPAWN: {
         const line = c;
         const parent = b;
-        return { seq: i, t, kind: "task.spawn", task: a, parent: parent < 0 ? null : parent, name: this.#ref(i) as string, loc: line > 0 ? { line, column: d } : null };
+        const given = this.#ref(i) as string | undefined;
+        return { seq: i, t, kind: "task.spawn", task: a, parent: parent < 0 ? null : parent, name: given !== undefined && given !== "" ? given : defaultName(a), loc: line > 0 ? { line, column: d } : null };
       }
       case SEND: {
         const task = b;
