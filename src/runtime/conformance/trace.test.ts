@@ -1,9 +1,15 @@
 // The trace contract (DESIGN §4) that the timeline and the lessons rely on: order, pairing of
 // sends and receives, closed receives, task lifecycles, streaming, and determinism by seed.
 import { describe, expect, it } from "vitest";
-import { __loc, chan, go, recv, select, sleep, WaitGroup } from "../index.ts";
+import { __loc, after, chan, go, newTicker, recv, select, sleep, WaitGroup } from "../index.ts";
 import { run } from "../run.ts";
 import { eventsOf, runOk, runProgram, type RunResult, type TraceEvent } from "./harness.ts";
+
+/** Leaves a timer and a ticker armed when its program ends. */
+function newTimerLeftover(): void {
+  after(1000);
+  newTicker(10);
+}
 
 /** A small program with buffered and unbuffered channels, a select, a close and sleeps. */
 async function pipeline(): Promise<void> {
@@ -153,6 +159,24 @@ describe("determinism", () => {
       const b = await runOk(pipeline, { seed });
       expect(strip(b)).toEqual(strip(a));
     }
+  });
+
+  it("no state leaks from one run into the next: a different program in between changes nothing", async () => {
+    const first = await runOk(pipeline, { seed: 4 });
+    await runOk(
+      async () => {
+        const c = chan<number>(1, "other");
+        go("other", async () => {
+          await sleep(3);
+          await c.send(1);
+        });
+        await c.recv();
+        newTimerLeftover();
+      },
+      { seed: 9 },
+    );
+    const again = await runOk(pipeline, { seed: 4 });
+    expect(strip(again)).toEqual(strip(first));
   });
 
   it("explore mode with the same seed replays identically too", async () => {
