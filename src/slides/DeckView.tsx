@@ -4,7 +4,9 @@
 
 import { useCallback, useEffect, useRef, useState, type PointerEvent, type MouseEvent } from "react";
 import { Link, useLocation } from "wouter";
-import type { Lesson } from "../lessons/types.ts";
+import type { Lesson, Slide } from "../lessons/types.ts";
+import type { Box } from "./geometry.ts";
+import type { RunMirror } from "./sync-protocol.ts";
 import { useDocumentTitle } from "../app/a11y/useDocumentTitle.ts";
 import { paths } from "../app/routes.ts";
 import { clickZone, isInteractiveTarget, pointOnSlide, swipeDirection, type Point } from "./gestures.ts";
@@ -16,6 +18,9 @@ import { SlideFrame } from "./SlideFrame.tsx";
 import { SlideSheet } from "./SlideSheet.tsx";
 import { useDeckKeys, type DeckCommand } from "./useDeckKeys.ts";
 import { useRootFontSize } from "./useRootFontSize.ts";
+import { pressRun } from "./run-mirror.ts";
+import { useDeckSync } from "./useDeckSync.ts";
+import { useRunMirror } from "./useRunMirror.ts";
 import "./slides.css";
 
 /** The controls fade after this long without the mouse moving (they come back on any move). */
@@ -29,11 +34,24 @@ export function DeckView({ lesson, n }: { lesson: Lesson; n: number }) {
   if (!visited.has(n)) setVisited(new Set(visited).add(n));
   const [overview, setOverview] = useState(false);
   const [help, setHelp] = useState(false);
-  const [blackout, setBlackout] = useState(false);
   const [laser, setLaser] = useState(false);
   const [pointer, setPointer] = useState<Point | null>(null);
   const [controls, setControls] = useState(true);
   const swipe = useRef<{ x: number; y: number } | null>(null);
+
+  const sync = useDeckSync({
+    slug: lesson.slug,
+    role: "audience",
+    slide: n,
+    onNavigate: (k) => go(k),
+    onRun: (id) => {
+      const section = document.querySelector(`.deck__slide[data-slide="${n}"]`);
+      if (section) pressRun(section, id);
+    },
+  });
+  const blackout = sync.context.blackout;
+  const setBlackout = (on: boolean) => sync.actor.send({ type: "local.blackout", on });
+  const onRunStatus = (exampleId: string, status: RunMirror) => sync.actor.send({ type: "local.runStatus", exampleId, status });
 
   useDocumentTitle(`${slide.title} (${n}/${total}) — ${lesson.title}`);
 
@@ -70,10 +88,11 @@ export function DeckView({ lesson, n }: { lesson: Lesson; n: number }) {
       case "presenter":
         return openPresenter();
       case "blackout":
-        return setBlackout((b) => !b);
+        return setBlackout(!blackout);
       case "laser":
         setPointer(null);
-        return setLaser((l) => !l);
+        if (laser) sync.actor.send({ type: "local.pointer", point: null });
+        return setLaser(!laser);
       case "back":
         if (blackout) return setBlackout(false);
         if (laser) return setLaser(false);
@@ -107,7 +126,9 @@ export function DeckView({ lesson, n }: { lesson: Lesson; n: number }) {
     if (!controls) setControls(true);
     if (!laser) return;
     const box = event.currentTarget.querySelector(".slide-frame__box");
-    setPointer(box ? pointOnSlide(event.clientX, event.clientY, box.getBoundingClientRect()) : null);
+    const point = box ? pointOnSlide(event.clientX, event.clientY, box.getBoundingClientRect()) : null;
+    setPointer(point);
+    sync.actor.send({ type: "local.pointer", point });
   };
 
   return (
@@ -123,18 +144,9 @@ export function DeckView({ lesson, n }: { lesson: Lesson; n: number }) {
               {lesson.slides
                 .filter((s) => visited.has(s.number))
                 .map((s) => (
-                  <section
-                    key={s.number}
-                    className="deck__slide"
-                    hidden={s.number !== n}
-                    aria-roledescription="slide"
-                    aria-label={`${s.number} of ${total}: ${s.title}`}
-                    data-slide={s.number}
-                  >
-                    <SlideSheet slide={s} total={total} box={box} live active={s.number === n} />
-                  </section>
+                  <DeckSlide key={s.number} slide={s} total={total} box={box} active={s.number === n} onRunStatus={onRunStatus} />
                 ))}
-              <Laser point={laser ? pointer : null} />
+              <Laser point={laser ? pointer : sync.context.pointer} />
             </>
           )}
         </SlideFrame>
@@ -190,6 +202,24 @@ export function DeckView({ lesson, n }: { lesson: Lesson; n: number }) {
       />
       <HelpDialog open={help} onClose={() => setHelp(false)} />
     </div>
+  );
+}
+
+/** One slide of the deck; mounted from its first showing on, hidden while another is shown. */
+function DeckSlide({ slide, total, box, active, onRunStatus }: { slide: Slide; total: number; box: Box; active: boolean; onRunStatus: (exampleId: string, status: RunMirror) => void }) {
+  const ref = useRef<HTMLElement>(null);
+  useRunMirror(ref, slide, active, onRunStatus);
+  return (
+    <section
+      ref={ref}
+      className="deck__slide"
+      hidden={!active}
+      aria-roledescription="slide"
+      aria-label={`${slide.number} of ${total}: ${slide.title}`}
+      data-slide={slide.number}
+    >
+      <SlideSheet slide={slide} total={total} box={box} live active={active} />
+    </section>
   );
 }
 

@@ -13,9 +13,11 @@ export interface SlideFrameProps {
   flowBelow?: number;
   /** A picture of a slide (previews): nothing inside takes focus or clicks. */
   inert?: boolean;
+  /** Put the box at the top of its area instead of centring it (presenter view). */
+  top?: boolean;
 }
 
-export function SlideFrame({ children, className = "", flowBelow = 0, inert = false }: SlideFrameProps) {
+export function SlideFrame({ children, className = "", flowBelow = 0, inert = false, top = false }: SlideFrameProps) {
   const area = useRef<HTMLDivElement>(null);
   const size = useElementSize(area);
   const fitted = fitBox(size);
@@ -23,7 +25,7 @@ export function SlideFrame({ children, className = "", flowBelow = 0, inert = fa
   const box: Box = flow ? { width: size.width, height: size.height, left: 0, top: 0, unit: Math.max(0.5, size.width / 700) } : fitted;
   const style = {
     left: box.left,
-    top: box.top,
+    top: top ? 0 : box.top,
     width: box.width,
     height: flow ? undefined : box.height,
     minHeight: flow ? box.height : undefined,
