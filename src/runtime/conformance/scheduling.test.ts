@@ -205,3 +205,47 @@ describe("busy loops", () => {
     expect(r.report).toMatch(/busy loop/);
   });
 });
+
+describe("live (paced) runs", () => {
+  it("virtual time follows the wall clock × speed", async () => {
+    const t0 = performance.now();
+    const r = await runOk(
+      async () => {
+        await sleep(1000);
+      },
+      { paced: { speed: 20 } },
+    );
+    const wall = performance.now() - t0;
+    expect(r.virtualMs).toBe(1000);
+    expect(wall).toBeGreaterThanOrEqual(40); // 1000 virtual ms at ×20 is 50 real ms
+  });
+
+  it("a signal sent through the live control reaches the notified channel; it then waits for the program", async () => {
+    let awaiting = false;
+    const r = await runOk(
+      async () => {
+        const sigs = chan<string>(1);
+        signal.notify(sigs, "SIGTERM");
+        const got = await sigs.recv();
+        console.log(`got ${String(got)}`);
+      },
+      {
+        paced: { speed: 1 },
+        onAwaitingSignal: (waiting: boolean) => void (awaiting = awaiting || waiting),
+        onStart: (control) => void setTimeout(() => control.signal("SIGTERM"), 20),
+      },
+    );
+    expect(lines(r)).toEqual(["got SIGTERM"]);
+    expect(awaiting).toBe(true);
+  });
+
+  it("stop() ends a live run at once with outcome stopped", async () => {
+    const r = await runProgram(
+      async () => {
+        await sleep(1_000_000);
+      },
+      { paced: { speed: 1 }, onStart: (control) => void setTimeout(() => control.stop(), 20) },
+    );
+    expect(r.outcome).toBe("stopped");
+  });
+});
