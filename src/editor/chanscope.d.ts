@@ -8,6 +8,7 @@
  */
 export declare function go(fn: () => unknown): void;
 
+/** Go's `go f()` with a name for the task: it shows in the timeline and in reports. */
 export declare function go(name: string, fn: () => unknown): void;
 
 /**
@@ -94,6 +95,7 @@ export interface Timer {
 
 /** Go's `*time.Timer` made by afterFunc: it has no channel. */
 export interface FuncTimerHandle {
+    /** Always null: an afterFunc timer runs a function instead of sending. */
     readonly c: null;
     /** Stops the timer; true if fn had not started yet (and now never will), false once it has started. */
     stop(): boolean;
@@ -103,6 +105,7 @@ export interface FuncTimerHandle {
 
 /** Go's `*time.Ticker`. */
 export interface Ticker {
+    /** The channel each tick's time (virtual ms) is delivered on; ticks nobody takes are dropped. */
     readonly c: Chan<number>;
     /** Stops the ticker: no more ticks are received. */
     stop(): void;
@@ -127,8 +130,11 @@ export declare function afterFunc(ms: number, fn: () => unknown): FuncTimerHandl
 
 /** A clock on virtual time for XState: `createActor(machine, { clock })`. */
 export interface Clock {
+    /** Virtual ms since the program started. */
     now(): number;
+    /** Runs fn in its own task after `ms` virtual ms; returns an id for clearTimeout. */
     setTimeout(fn: (...args: unknown[]) => void, ms: number): number;
+    /** Cancels a pending setTimeout. */
     clearTimeout(id: number | undefined): void;
 }
 
@@ -192,15 +198,25 @@ export declare const context: {
     background: () => Context;
     /** Go's `context.TODO()`: a root context for "not decided yet". */
     todo: () => Context;
+    /** Go's `context.WithCancel(parent)` → `[ctx, cancel]`. */
     withCancel: typeof withCancel;
+    /** Go's `context.WithCancelCause(parent)` → `[ctx, cancel(cause)]`; see `context.cause`. */
     withCancelCause: typeof withCancelCause;
+    /** Go's `context.WithDeadline(parent, t)`: done at virtual ms `atMs` (never later than the parent). */
     withDeadline: typeof deadlineAt;
+    /** Go's `context.WithTimeout(parent, d)`: done `ms` virtual ms from now (never later than the parent). */
     withTimeout: typeof withTimeout;
+    /** Go's `context.WithValue(parent, key, val)`. */
     withValue: typeof withValue;
+    /** Go's `context.WithoutCancel(parent)`: the values, without the cancellation. */
     withoutCancel: typeof withoutCancel;
+    /** Go's `context.AfterFunc(ctx, f)` → `stop()`: runs fn in its own task once ctx is done. */
     afterFunc: typeof contextAfterFunc;
+    /** Go's `context.Cause(ctx)`. */
     cause: typeof cause;
+    /** Go's `context.Canceled`: the error of a cancelled context. */
     Canceled: Error;
+    /** Go's `context.DeadlineExceeded`: the error of a context whose deadline passed. */
     DeadlineExceeded: Error;
 };
 
@@ -286,7 +302,9 @@ declare function withContext(ctx: Context): [Group, Context];
 
 /** The errgroup package: `new errgroup.Group()` and `errgroup.withContext(ctx)`. */
 export declare const errgroup: {
+    /** `new errgroup.Group()`: a group with no context. */
     Group: typeof Group;
+    /** `errgroup.WithContext(ctx)` → `[group, ctx]`: ctx is cancelled by the first error, or when wait() returns. */
     withContext: typeof withContext;
 };
 
@@ -298,7 +316,9 @@ declare function stop(ch: Chan<string>): void;
 
 /** Go's os/signal: `signal.notify(ch, "SIGINT", "SIGTERM")`, `signal.stop(ch)`. */
 export declare const signal: {
+    /** Go's `signal.Notify(c, sigs...)`: relay these signals (all, if none named) to ch without blocking. */
     notify: typeof notify;
+    /** Go's `signal.Stop(c)`. */
     stop: typeof stop;
 };
 
@@ -445,6 +465,7 @@ interface FsmTransitionEvent extends Base {
 /** Every event a run records, discriminated by `kind`. */
 export type TraceEvent = TaskSpawnEvent | TaskRunEvent | TaskBlockEvent | TaskUnblockEvent | TaskExitEvent | TaskPanicEvent | TaskLeakEvent | ChanMakeEvent | ChanSendEvent | ChanRecvEvent | ChanCloseEvent | CtxMakeEvent | CtxCancelEvent | TimerFireEvent | LogEvent | SignalEvent | FsmTransitionEvent;
 
+/** How a run ended: main returned (ok), deadlock, panic, a limit, an unhandled signal, or stopped. */
 export type Outcome = "ok" | "deadlock" | "panic" | "limit" | "signal" | "stopped";
 
 /** Live control of a run, given to onStart. */
@@ -455,6 +476,7 @@ export interface RunControl {
     stop(): void;
 }
 
+/** Options of run() (host side). */
 export interface RunOptions {
     /** Seed of every random choice (select, explore). Default 1. */
     seed?: number;
@@ -493,6 +515,7 @@ export interface RunOptions {
     onAwaitingSignal?: (waiting: boolean) => void;
 }
 
+/** A task of the run as it ended: its state, and its wait reason and line if still alive. */
 export interface TaskInfo {
     id: number;
     name: string;
@@ -522,12 +545,14 @@ export interface LeakInfo {
     wouldPanic?: string;
 }
 
+/** The panic that ended the run: the task, Go's message, and where (`name at line L`). */
 export interface PanicInfo {
     task: number;
     message: string;
     stack?: string;
 }
 
+/** What run() resolves to (DESIGN §3). */
 export interface RunResult {
     outcome: Outcome;
     /** Virtual ms at which the program ended (main returned, or the run stopped). */

@@ -309,14 +309,24 @@ export const context = {
   background: (): Context => root("background"),
   /** Go's `context.TODO()`: a root context for "not decided yet". */
   todo: (): Context => root("todo"),
+  /** Go's `context.WithCancel(parent)` → `[ctx, cancel]`. */
   withCancel,
+  /** Go's `context.WithCancelCause(parent)` → `[ctx, cancel(cause)]`; see `context.cause`. */
   withCancelCause,
+  /** Go's `context.WithDeadline(parent, t)`: done at virtual ms `atMs` (never later than the parent). */
   withDeadline: deadlineAt,
+  /** Go's `context.WithTimeout(parent, d)`: done `ms` virtual ms from now (never later than the parent). */
   withTimeout,
+  /** Go's `context.WithValue(parent, key, val)`. */
   withValue,
+  /** Go's `context.WithoutCancel(parent)`: the values, without the cancellation. */
   withoutCancel,
+  /** Go's `context.AfterFunc(ctx, f)` → `stop()`: runs fn in its own task once ctx is done. */
   afterFunc: contextAfterFunc,
+  /** Go's `context.Cause(ctx)`. */
   cause,
+  /** Go's `context.Canceled`: the error of a cancelled context. */
   Canceled,
+  /** Go's `context.DeadlineExceeded`: the error of a context whose deadline passed. */
   DeadlineExceeded,
 };

@@ -117,4 +117,9 @@ function withContext(ctx: Context): [Group, Context] {
 }
 
 /** The errgroup package: `new errgroup.Group()` and `errgroup.withContext(ctx)`. */
-export const errgroup = { Group, withContext };
+export const errgroup = {
+  /** `new errgroup.Group()`: a group with no context. */
+  Group,
+  /** `errgroup.WithContext(ctx)` → `[group, ctx]`: ctx is cancelled by the first error, or when wait() returns. */
+  withContext,
+};

@@ -9,6 +9,7 @@ import { active, activeRun } from "./scheduler.ts";
  * not now. `go("worker-1", fn)` names the task for the timeline and reports. Returns nothing.
  */
 export function go(fn: () => unknown): void;
+/** Go's `go f()` with a name for the task: it shows in the timeline and in reports. */
 export function go(name: string, fn: () => unknown): void;
 export function go(a: string | (() => unknown), b?: () => unknown): void {
   const run = activeRun();

@@ -7,6 +7,7 @@ import { active, DEFAULT_LIMITS, Run, setActive, waitReasonOf, type Ending } fro
 import type { TaskState } from "./task.ts";
 import type { Loc, TraceEvent } from "./trace.ts";
 
+/** How a run ended: main returned (ok), deadlock, panic, a limit, an unhandled signal, or stopped. */
 export type Outcome = "ok" | "deadlock" | "panic" | "limit" | "signal" | "stopped";
 
 /** Live control of a run, given to onStart. */
@@ -17,6 +18,7 @@ export interface RunControl {
   stop(): void;
 }
 
+/** Options of run() (host side). */
 export interface RunOptions {
   /** Seed of every random choice (select, explore). Default 1. */
   seed?: number;
@@ -45,6 +47,7 @@ export interface RunOptions {
   onAwaitingSignal?: (waiting: boolean) => void;
 }
 
+/** A task of the run as it ended: its state, and its wait reason and line if still alive. */
 export interface TaskInfo {
   id: number;
   name: string;
@@ -74,12 +77,14 @@ export interface LeakInfo {
   wouldPanic?: string;
 }
 
+/** The panic that ended the run: the task, Go's message, and where (`name at line L`). */
 export interface PanicInfo {
   task: number;
   message: string;
   stack?: string;
 }
 
+/** What run() resolves to (DESIGN §3). */
 export interface RunResult {
   outcome: Outcome;
   /** Virtual ms at which the program ended (main returned, or the run stopped). */

@@ -28,7 +28,12 @@ function stop(ch: Chan<string>): void {
 }
 
 /** Go's os/signal: `signal.notify(ch, "SIGINT", "SIGTERM")`, `signal.stop(ch)`. */
-export const signal = { notify, stop };
+export const signal = {
+  /** Go's `signal.Notify(c, sigs...)`: relay these signals (all, if none named) to ch without blocking. */
+  notify,
+  /** Go's `signal.Stop(c)`. */
+  stop,
+};
 
 /** Relays `name` to every channel notified of it; false when no channel is. */
 export function deliverSignal(run: Run, name: string): boolean {

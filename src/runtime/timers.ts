@@ -123,6 +123,7 @@ export interface Timer {
 
 /** Go's `*time.Timer` made by afterFunc: it has no channel. */
 export interface FuncTimerHandle {
+  /** Always null: an afterFunc timer runs a function instead of sending. */
   readonly c: null;
   /** Stops the timer; true if fn had not started yet (and now never will), false once it has started. */
   stop(): boolean;
@@ -132,6 +133,7 @@ export interface FuncTimerHandle {
 
 /** Go's `*time.Ticker`. */
 export interface Ticker {
+  /** The channel each tick's time (virtual ms) is delivered on; ticks nobody takes are dropped. */
   readonly c: Chan<number>;
   /** Stops the ticker: no more ticks are received. */
   stop(): void;
@@ -230,8 +232,11 @@ export function afterFunc(ms: number, fn: () => unknown): FuncTimerHandle {
 
 /** A clock on virtual time for XState: `createActor(machine, { clock })`. */
 export interface Clock {
+  /** Virtual ms since the program started. */
   now(): number;
+  /** Runs fn in its own task after `ms` virtual ms; returns an id for clearTimeout. */
   setTimeout(fn: (...args: unknown[]) => void, ms: number): number;
+  /** Cancels a pending setTimeout. */
   clearTimeout(id: number | undefined): void;
 }
 
