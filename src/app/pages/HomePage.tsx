@@ -3,6 +3,11 @@ import { lessons } from "virtual:lessons";
 import type { LessonMeta } from "../../lessons/types.ts";
 import { PageHeading } from "../a11y/PageHeading.tsx";
 import { useDocumentTitle } from "../a11y/useDocumentTitle.ts";
+import { ContinueLink } from "../progress/ContinueLink.tsx";
+import { LessonProgressLine } from "../progress/LessonProgressLine.tsx";
+import { continueTarget, hasProgress, type Progress } from "../progress/progress.ts";
+import { useProgress } from "../progress/progress-store.ts";
+import { ResetProgress } from "../progress/ResetProgress.tsx";
 import { paths } from "../routes.ts";
 import { HeroTimeline } from "./HeroTimeline.tsx";
 import "./home.css";
@@ -12,6 +17,9 @@ export default function HomePage() {
   useDocumentTitle();
   const totalMinutes = lessons.reduce((sum, l) => sum + l.minutes, 0);
   const first = lessons[0];
+  const progress = useProgress();
+  const started = hasProgress(progress);
+  const resume = continueTarget(progress, lessons);
   return (
     <div className="home">
       <section className="hero" aria-labelledby="home-title">
@@ -26,8 +34,9 @@ export default function HomePage() {
         </p>
         {first && (
           <p className="hero__actions">
-            <Link href={paths.lesson(first.slug)} className="button button--primary">
-              Start with lesson 1
+            {resume && <ContinueLink target={resume} className="button button--primary" />}
+            <Link href={paths.lesson(first.slug)} className={resume ? "button" : "button button--primary"}>
+              {started ? "Lesson 1" : "Start with lesson 1"}
             </Link>
             <span className="hero__note">
               {lessons.length === 1 ? "1 lesson" : `${lessons.length} lessons`} · about {totalMinutes} min
@@ -43,15 +52,16 @@ export default function HomePage() {
         </h2>
         <ol className="outline__list">
           {lessons.map((lesson, i) => (
-            <OutlineCard key={lesson.slug} lesson={lesson} number={i + 1} />
+            <OutlineCard key={lesson.slug} lesson={lesson} number={i + 1} progress={started ? progress : undefined} />
           ))}
         </ol>
+        <ResetProgress hasProgress={started} />
       </section>
     </div>
   );
 }
 
-function OutlineCard({ lesson, number }: { lesson: LessonMeta; number: number }) {
+function OutlineCard({ lesson, number, progress }: { lesson: LessonMeta; number: number; progress?: Progress }) {
   const examples = lesson.exampleIds.length;
   const exercises = lesson.exerciseIds.length;
   return (
@@ -72,6 +82,7 @@ function OutlineCard({ lesson, number }: { lesson: LessonMeta; number: number })
           <li>{examples === 1 ? "1 example" : `${examples} examples`}</li>
           {exercises > 0 && <li>{exercises === 1 ? "1 exercise" : `${exercises} exercises`}</li>}
         </ul>
+        {progress && <LessonProgressLine progress={progress} lesson={lesson} />}
       </div>
     </li>
   );

@@ -14,6 +14,7 @@ import { ShortcutHelp } from "../lesson/ShortcutHelp.tsx";
 import { Toc } from "../lesson/Toc.tsx";
 import { useLesson } from "../lesson/useLesson.ts";
 import { useLessonShortcuts } from "../lesson/useLessonShortcuts.ts";
+import { ReadingTracker } from "../progress/ReadingTracker.tsx";
 import { paths } from "../routes.ts";
 import { LoadFailed, PageLoading } from "./PageStatus.tsx";
 import { NotFoundPage } from "./NotFoundPage.tsx";
@@ -103,6 +104,7 @@ function LessonArticle({ lesson, position, onHelp }: { lesson: Lesson; position:
             <LessonParts parts={slide.parts} />
           </section>
         ))}
+        <ReadingTracker lesson={lesson} />
         <LessonPager position={position} />
       </article>
     </div>
