@@ -56,9 +56,20 @@ export function Timeline({ trace, result, live = false, onSelectLine, highlightL
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(() => new Set());
   const snap = useSyncExternalStore(controller.subscribe, controller.getSnapshot, controller.getSnapshot);
 
-  const model = useMemo(() => buildTimeline(trace, result), [trace, result]);
+  // Build times are kept for the benchmark (bench/timeline-bench.ts).
+  const built = useMemo(() => {
+    const t0 = performance.now();
+    const m = buildTimeline(trace, result);
+    return { model: m, ms: performance.now() - t0 };
+  }, [trace, result]);
+  const model = built.model;
   const filter = useMemo<RowFilter>(() => ({ collapsed, hideExited, onlyBlocked, showContexts: true }), [collapsed, hideExited, onlyBlocked]);
-  const scene = useMemo(() => prepareScene(model, mode, filter), [model, mode, filter]);
+  const prepared = useMemo(() => {
+    const t0 = performance.now();
+    const s = prepareScene(model, mode, filter);
+    return { scene: s, ms: performance.now() - t0 };
+  }, [model, mode, filter]);
+  const scene = prepared.scene;
   const diagnosis = useMemo(() => diagnose(model), [model]);
   const summary = useMemo(() => summarize(model, scene.waves), [model, scene.waves]);
   const states = useMemo(() => {
@@ -69,8 +80,9 @@ export function Timeline({ trace, result, live = false, onSelectLine, highlightL
 
   useEffect(() => {
     controller.collapsed = collapsed;
+    controller.timings = { modelMs: built.ms, sceneMs: prepared.ms };
     controller.setScene(scene);
-  }, [controller, scene, collapsed]);
+  }, [controller, scene, collapsed, built.ms, prepared.ms]);
   useEffect(() => {
     controller.highlightLine = highlightLine ?? null;
     controller.request();

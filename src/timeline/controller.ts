@@ -35,6 +35,12 @@ export class TimelineController {
   lastFrame: DrawnFrame | null = null;
   /** Milliseconds the last frame took to draw (the benchmark reads it). */
   lastDrawMs = 0;
+  /** How long the last model and scene builds took (ms). */
+  timings = { modelMs: 0, sceneMs: 0 };
+  /** performance.now() when the first frame of the current scene was finished (0: not yet). */
+  sceneDrawnAt = 0;
+  /** performance.now() when the last frame was finished. */
+  lastDrawAt = 0;
   /** Keep showing the whole run as a live trace grows, until the learner zooms or pans. */
   followFit = true;
   onCursor: ((t: number, seq: number) => void) | null = null;
@@ -70,10 +76,13 @@ export class TimelineController {
     this.#listeners.clear();
   }
 
-  subscribe(fn: () => void): () => void {
+  // Arrow properties: React calls these unbound (useSyncExternalStore).
+  subscribe = (fn: () => void): (() => void) => {
     this.#listeners.add(fn);
-    return () => this.#listeners.delete(fn);
-  }
+    return () => {
+      this.#listeners.delete(fn);
+    };
+  };
 
   getSnapshot = (): ControllerSnapshot => this.#snapshot;
 
@@ -97,6 +106,7 @@ export class TimelineController {
   setScene(scene: PreparedScene): void {
     const prev = this.scene;
     this.scene = scene;
+    this.sceneDrawnAt = 0;
     const total = scene.axis.total;
     if (this.followFit || prev === null) this.view = fitAll(total);
     else this.view = clampView(this.view, total, this.#minSpan());
@@ -286,6 +296,8 @@ export class TimelineController {
       patterns: this.#patterns,
       collapsed: this.collapsed,
     });
-    this.lastDrawMs = performance.now() - t0;
+    this.lastDrawAt = performance.now();
+    if (this.sceneDrawnAt === 0) this.sceneDrawnAt = this.lastDrawAt;
+    this.lastDrawMs = this.lastDrawAt - t0;
   }
 }

@@ -42,7 +42,11 @@ export function prepareScene(model: TimelineModel, mode: AxisMode, filter: RowFi
     if (list === undefined) markersByTask.set(m.task, [i]);
     else list.push(i);
   });
-  const arrowsByFrom = Int32Array.from(model.arrows.keys()).sort((a, b) => model.arrows[a].from - model.arrows[b].from);
+  // Sends are unique event indices: bucket by index instead of sorting (O(n), cheap when cold).
+  const arrowAtSend = new Int32Array(model.events.length).fill(-1);
+  model.arrows.forEach((a, i) => (arrowAtSend[a.from] = i));
+  const arrowsByFrom = new Int32Array(model.arrows.length);
+  for (let i = 0, k = 0; i < arrowAtSend.length; i++) if (arrowAtSend[i] >= 0) arrowsByFrom[k++] = arrowAtSend[i];
   const waves = cancelWaves(model);
   const waveOfLane = new Map<number, { wave: number; task: number }>();
   waves.forEach((w, wi) => {
