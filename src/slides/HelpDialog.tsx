@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "react";
+import { trapTab } from "./focus-trap.ts";
 import { deckShortcuts } from "./shortcuts.ts";
 
 /**
@@ -15,7 +16,7 @@ export function HelpDialog({ open, onClose, presenter = false }: { open: boolean
   }, [open]);
   const shown = deckShortcuts.filter((s) => s.where === "both" || !presenter);
   return (
-    <dialog ref={ref} className="dialog deck-help" aria-labelledby="deck-help-title" onClose={onClose}>
+    <dialog ref={ref} className="dialog deck-help" aria-labelledby="deck-help-title" onClose={onClose} onKeyDown={trapTab}>
       <h2 id="deck-help-title">{presenter ? "Presenter shortcuts" : "Slide shortcuts"}</h2>
       <dl className="deck-help__list">
         {shown.map((s) => (

@@ -4,6 +4,7 @@
 import { useEffect, useRef, type KeyboardEvent } from "react";
 import type { Lesson } from "../lessons/types.ts";
 import { paths } from "../app/routes.ts";
+import { trapTab } from "./focus-trap.ts";
 import { SlideFrame } from "./SlideFrame.tsx";
 import { SlideSheet } from "./SlideSheet.tsx";
 
@@ -36,7 +37,7 @@ export function Overview({ lesson, current, open, onPick, onClose }: { lesson: L
   };
 
   return (
-    <dialog ref={ref} className="deck-overview" aria-labelledby="deck-overview-title" onClose={onClose}>
+    <dialog ref={ref} className="deck-overview" aria-labelledby="deck-overview-title" onClose={onClose} onKeyDown={trapTab}>
       <div className="deck-overview__head">
         <h2 id="deck-overview-title">{lesson.title}: all slides</h2>
         <button type="button" className="button" onClick={onClose}>

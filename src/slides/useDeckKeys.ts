@@ -9,6 +9,14 @@ import { deckActionFor, isActivatableTarget, slideFromDigits, type DeckAction } 
 /** Typed digits are forgotten after this long without another digit or Enter. */
 const DIGITS_MS = 2500;
 
+/**
+ * Monaco takes keys through an EditContext element that is neither an input nor contenteditable,
+ * so "is the user typing?" also asks whether focus is inside an editor.
+ */
+function inCodeEditor(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest(".monaco-editor, .code-editor") !== null;
+}
+
 export type DeckCommand = Exclude<DeckAction, { type: "digit" } | { type: "jump" }> | { type: "goto"; slide: number };
 
 export function useDeckKeys(total: number, onCommand: (command: DeckCommand) => void): { digits: string } {
@@ -33,7 +41,7 @@ export function useDeckKeys(total: number, onCommand: (command: DeckCommand) => 
         altKey: event.altKey,
         ctrlKey: event.ctrlKey,
         metaKey: event.metaKey,
-        inEditable: isEditableTarget(event.target),
+        inEditable: isEditableTarget(event.target) || inCodeEditor(event.target),
         onControl: isActivatableTarget(event.target),
         pendingDigits: digits,
       });
