@@ -161,7 +161,7 @@ export function sendNow(run: Run, c: Chan, v: unknown, t: Task | null): void {
   if (buf === null) buf = c.buf = new Array(Math.min(c.cap, 1024));
   if (buf.length < c.cap && c.count === buf.length) growRing(c);
   buf = c.buf as (unknown | undefined)[];
-  const i = (c.head + c.count) % buf.length;
+  const i = wrap(c.head + c.count, buf.length);
   buf[i] = v;
   c.count++;
   if (run.tracing) {
@@ -169,6 +169,11 @@ export function sendNow(run: Run, c: Chan, v: unknown, t: Task | null): void {
     (c.msgs ??= [])[i] = msg;
     run.traceSend(c.id, t === null ? null : t.id, msg, v);
   }
+}
+
+/** `i mod n` for 0 ≤ i < 2n, without a division. */
+function wrap(i: number, n: number): number {
+  return i >= n ? i - n : i;
 }
 
 // The ring starts small (a channel of cap 100 000 rarely holds that many) and doubles when full.
@@ -197,13 +202,13 @@ export function recvNow(run: Run, c: Chan, t: Task): void {
     const i = c.head;
     const v = buf[i];
     buf[i] = undefined;
-    c.head = (i + 1) % buf.length;
+    c.head = wrap(i + 1, buf.length);
     c.count--;
     if (run.tracing) run.traceRecv(c.id, t.id, (c.msgs as number[])[i], true);
     // The buffer has room now: the oldest blocked sender moves its value in.
     const s = c.sendq.shift();
     if (s !== null) {
-      const j = (c.head + c.count) % buf.length;
+      const j = wrap(c.head + c.count, buf.length);
       buf[j] = s.value;
       c.count++;
       if (run.tracing) {
