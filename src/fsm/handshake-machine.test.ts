@@ -289,6 +289,17 @@ describe("the handshake on the runtime's virtual clock", () => {
     ]);
   });
 
+  it("each actor's first traced event carries its machine definition as plain data, later ones do not", async () => {
+    const { transitions } = await handshakeOnRuntime({ latency: 20, until: 100 });
+    const first = transitions.filter((e) => e.from === "");
+    expect(first.map((e) => e.machine)).toEqual(["sender", "receiver"]);
+    const def = first[0].definition as { id: string; states: Record<string, { on: Record<string, unknown> }> };
+    expect(def.id).toBe("sender");
+    expect(Object.keys(def.states)).toEqual(["down", "synSent", "established"]);
+    expect(Object.keys(def.states.synSent.on)).toContain("xstate.after.3000.sender.synSent");
+    expect(transitions.filter((e) => e.from !== "").every((e) => e.definition === undefined)).toBe(true);
+  });
+
   it("a lost first SYN is retried at 3 s on the same clock the tasks use", async () => {
     const { transitions, log } = await handshakeOnRuntime({ latency: 20, until: 3100, drop: (p, n) => n === 0 && p.kind === "SYN" });
     expect(log.slice(0, 2)).toEqual(["SYN", "SYN"]);

@@ -95,7 +95,6 @@ export const senderMachine = setup({
     input: {} as SenderInput,
     emitted: {} as TransmitEvent,
   },
-  delays: { synRetry: SYN_RETRY_MS, probeInterval: PROBE_INTERVAL_MS },
   guards: {
     /** The packet belongs to the session this side is opening or has open. */
     sameSession: ({ context, event }) => "session" in event && event.session === context.session,
@@ -121,7 +120,7 @@ export const senderMachine = setup({
     synSent: {
       // Re-entering the state restarts its 3 s timer: the retry is the state's own timeout.
       entry: ["countSyn", "sendSyn"],
-      after: { synRetry: { target: "synSent", reenter: true } },
+      after: { [SYN_RETRY_MS]: { target: "synSent", reenter: true } },
       on: {
         SYN_ACK: { guard: "sameSession", target: "established", actions: "sendAck" },
       },
@@ -129,7 +128,7 @@ export const senderMachine = setup({
     established: {
       // The first probe (seq 0) goes right after the ACK, then one per interval.
       entry: ["sendProbe", "nextProbe"],
-      after: { probeInterval: { target: "established", reenter: true } },
+      after: { [PROBE_INTERVAL_MS]: { target: "established", reenter: true } },
       on: {
         // Our ACK was lost and the receiver retried its SYN-ACK: acknowledge again.
         SYN_ACK: { guard: "sameSession", actions: "sendAck" },
@@ -157,7 +156,6 @@ export const receiverMachine = setup({
     events: {} as HandshakeEvent,
     emitted: {} as TransmitEvent,
   },
-  delays: { halfOpen: HALF_OPEN_MS },
   guards: {
     sameSession: ({ context, event }) => "session" in event && event.session === context.session,
     /** A SYN for a session other than the open one: the sender restarted. */
@@ -191,7 +189,7 @@ export const receiverMachine = setup({
       },
     },
     synReceived: {
-      after: { halfOpen: { target: "listening", actions: "forgetSession" } },
+      after: { [HALF_OPEN_MS]: { target: "listening", actions: "forgetSession" } },
       on: {
         // The sender retried (our SYN-ACK was lost) or restarted: answer the SYN we see now.
         SYN: { target: "synReceived", reenter: true, actions: ["takeSession", "sendSynAck"] },

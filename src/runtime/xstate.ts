@@ -10,7 +10,7 @@ interface InspectionEventLike {
   type: string;
   event?: { type?: unknown };
   snapshot?: { value?: unknown };
-  actorRef?: { id?: unknown; logic?: { id?: unknown } };
+  actorRef?: { id?: unknown; logic?: { id?: unknown; toJSON?: () => unknown } };
 }
 
 type Inspect = ((e: InspectionEventLike) => void) | { next?: (e: InspectionEventLike) => void };
@@ -60,8 +60,19 @@ function recordTransition(e: InspectionEventLike, last: WeakMap<object, string>)
   const from = last.get(ref) ?? "";
   last.set(ref, to);
   if (run === null || run.over || !run.tracing || from === to) return;
-  const a = e.actorRef as { id?: unknown; logic?: { id?: unknown } };
+  const a = e.actorRef as NonNullable<InspectionEventLike["actorRef"]>;
   const machine = String(a.logic?.id ?? a.id ?? "machine");
   const event = typeof e.event?.type === "string" ? e.event.type : "";
-  run.emit({ seq: 0, t: run.now, kind: "fsm.transition", machine, from, to, event });
+  const definition = from === "" ? definitionOf(a.logic) : undefined;
+  run.emit(definition === undefined ? { seq: 0, t: run.now, kind: "fsm.transition", machine, from, to, event } : { seq: 0, t: run.now, kind: "fsm.transition", machine, from, to, event, definition });
+}
+
+/** A machine's definition as plain data (structured-clonable for the worker's messages), or undefined. */
+function definitionOf(logic: { toJSON?: () => unknown } | undefined): unknown {
+  if (typeof logic?.toJSON !== "function") return undefined;
+  try {
+    return JSON.parse(JSON.stringify(logic.toJSON())) as unknown;
+  } catch {
+    return undefined; // a definition that cannot be serialised is drawn from its transitions alone
+  }
 }
