@@ -460,6 +460,12 @@ interface FsmTransitionEvent extends Base {
     from: string;
     to: string;
     event: string;
+    /**
+     * Only on an actor's first event (from "", event "xstate.init"): the machine's definition as
+     * plain data (XState's `machine.toJSON()`, functions dropped), so a statechart view can draw
+     * every state and transition, not only those the run took.
+     */
+    definition?: unknown;
 }
 
 /** Every event a run records, discriminated by `kind`. */
