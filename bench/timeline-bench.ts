@@ -19,7 +19,8 @@ import { chromiumArgs, findChromium } from "../scripts/find-browser.ts";
 const ROOT = path.resolve(import.meta.dirname, "..");
 const OUT = process.env.TIMELINE_BENCH_DIST ?? "/tmp/chanscope-timeline-bench";
 const PORT = Number(process.env.TIMELINE_BENCH_PORT ?? 4189);
-const screenshots = process.argv.includes("--screenshots");
+const screenshotsOnly = process.argv.includes("--screenshots-only");
+const screenshots = screenshotsOnly || process.argv.includes("--screenshots");
 
 async function traceOf(source: string): Promise<RunResult> {
   const r = await runUserSource(source, { limits: { tasks: 200_000 } });
@@ -56,7 +57,7 @@ async function show(page: Page, r: RunResult, title: string): Promise<{ firstDra
 }
 
 async function main(): Promise<void> {
-  const cases: { name: string; result: RunResult }[] = [
+  const cases: { name: string; result: RunResult }[] = screenshotsOnly ? [] : [
     { name: "~1 000 events", result: await traceOf(manyEvents(10, 9)) },
     { name: "~10 000 events", result: await traceOf(manyEvents(40, 23)) },
     { name: "~100 000 events", result: await traceOf(manyEvents(100, 92)) },
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
     console.log(`Timeline in Chromium (${executablePath ?? "Playwright's"}), 1280 px wide; medians of 3 mounts, a GC before each.\n`);
     console.log("| trace | events | lanes | first draw (ms) | render of that frame (ms) | pan/zoom render p50 / p95 / max (ms) | frame interval p50 / p95 (ms) | JS heap (MB) |");
     console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
-    for (const c of cases) {
+    for (const c of screenshotsOnly ? [] : cases) {
       await store(page, c.result);
       const runs = [];
       for (let i = 0; i < 3; i++) runs.push(await show(page, c.result, c.name));

@@ -84,7 +84,7 @@ export function Legend({ theme, states }: { theme: string; states: ReadonlySet<S
         </li>
         <li>
           <span className="timeline__mark timeline__mark--bad" aria-hidden="true">
-            ⛔
+            ⊘
           </span>
           stuck for good (deadlock)
         </li>

@@ -157,13 +157,13 @@ export function Timeline({ trace, result, live = false, onSelectLine, highlightL
         </div>
         <div className="timeline__group">
           <button type="button" className="timeline__btn" onClick={() => controller.step(-1)} aria-label="Step back one event" title="Previous event (,)">
-            ⏮
+            ‹ Prev
           </button>
           <button type="button" className="timeline__btn timeline__btn--play" onClick={() => controller.togglePlay()} aria-label={snap.playing ? "Pause" : "Play"} title="Play / pause (space)">
             {snap.playing ? "⏸ Pause" : "▶ Play"}
           </button>
           <button type="button" className="timeline__btn" onClick={() => controller.step(1)} aria-label="Step forward one event" title="Next event (.)">
-            ⏭
+            Next ›
           </button>
           <label className="timeline__field">
             <span className="timeline__sr">Playback speed</span>
@@ -216,7 +216,7 @@ export function Timeline({ trace, result, live = false, onSelectLine, highlightL
       {diagnosis !== null && (
         <div className={`timeline__diagnosis timeline__diagnosis--${diagnosis.kind}`}>
           <span className="timeline__diagnosis-icon" aria-hidden="true">
-            {diagnosis.kind === "deadlock" ? "⛔" : "⚠"}
+            {diagnosis.kind === "deadlock" ? "⊘" : "⚠"}
           </span>
           <span>{diagnosis.headline}</span>
           {diagnosis.lanes.slice(0, 6).map((li) => {

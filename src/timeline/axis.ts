@@ -28,7 +28,11 @@ export interface TimedEvent {
   t: number;
 }
 
-export function buildAxis(events: readonly TimedEvent[], endMs: number, mode: AxisMode): Axis {
+/**
+ * `tail` (a fraction of the run's width) extends the axis past the end, so a lane stuck for good
+ * visibly goes on waiting after the last event and its badge has room.
+ */
+export function buildAxis(events: readonly TimedEvent[], endMs: number, mode: AxisMode, tail = 0): Axis {
   const n = events.length;
   const lastMs = Math.max(endMs, n === 0 ? 0 : events[n - 1].t);
   let perMs = 1;
@@ -52,7 +56,8 @@ export function buildAxis(events: readonly TimedEvent[], endMs: number, mode: Ax
   }
   time[n] = lastMs;
   // The end: one more event step after the last event, and at least the run's end time.
-  pos[n] = lastMs * perMs + n * perEvent + (mode === "time" && lastMs === 0 ? 1 : 0);
+  const end = lastMs * perMs + n * perEvent + (mode === "time" && lastMs === 0 ? 1 : 0);
+  pos[n] = end * (1 + tail);
   const total = Math.max(pos[n], 1e-9);
   return { mode, pos, time, perMs, perEvent, total, instants: Int32Array.from(instants) };
 }

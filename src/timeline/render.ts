@@ -309,7 +309,7 @@ export function renderFrame(ctx: CanvasRenderingContext2D, scene: PreparedScene,
     if (b < nameW || a > width) continue;
     ctx.fillStyle = p.warn;
     ctx.fillRect(a, y + 1, Math.max(b - a, 2), 3);
-    labelAt(ctx, `⟳ busy: ${lane.busy.ops.toLocaleString("en")}+ ops without blocking`, a + 2, y + rowH - 7, p.warn, p.warnBg, width);
+    labelAt(ctx, `↻ busy: ${lane.busy.ops.toLocaleString("en")}+ ops without blocking`, a + 2, y + rowH - 7, p.warn, p.warnBg, width);
   }
 
   if (f.focusTask !== null) {
@@ -443,7 +443,7 @@ export function stuckText(lane: Lane, deadlock: boolean): string | null {
   const e = lane.end;
   if (e.kind !== "stuck") return null;
   const line = e.loc === null ? "" : ` · line ${e.loc.line}`;
-  if (deadlock && !e.leaked) return `⛔ stuck: ${e.reason}${line}`;
+  if (deadlock && !e.leaked) return `⊘ stuck: ${e.reason}${line}`;
   return `⚠ leaked: ${e.reason} since ${formatMs(e.since)}${line}`;
 }
 
@@ -504,7 +504,7 @@ function drawNameColumn(ctx: CanvasRenderingContext2D, scene: PreparedScene, f: 
       ctx.fillText(f.collapsed.has(lane.task) ? "▸" : "▾", x - 2, y);
     }
     x += 11;
-    const status = lane.end.kind === "stuck" ? (scene.model.deadlock && !lane.end.leaked ? " ⛔" : " ⚠") : lane.end.kind === "panicked" ? " ✕" : lane.leaked ? " ⚠" : "";
+    const status = lane.end.kind === "stuck" ? (scene.model.deadlock && !lane.end.leaked ? " ⊘" : " ⚠") : lane.end.kind === "panicked" ? " ✕" : lane.leaked ? " ⚠" : "";
     const suffix = row.hiddenChildren > 0 ? ` (+${row.hiddenChildren})` : "";
     ctx.fillStyle = lane.end.kind === "stuck" || lane.end.kind === "panicked" ? (scene.model.deadlock || lane.end.kind === "panicked" ? p.bad : p.leak) : p.text;
     ctx.fillText(fitText(ctx, `${lane.name}${status}${suffix}`, nameW - x - 6) || lane.name.slice(0, 3), x, y);
@@ -523,7 +523,7 @@ function drawAxis(ctx: CanvasRenderingContext2D, scene: PreparedScene, f: FrameS
   ctx.fillStyle = p.grid;
   ctx.fillRect(0, axisH - 1, width, 1);
   ctx.fillStyle = p.muted;
-  ctx.fillText(axis.mode === "events" ? "event order" : axis.mode === "time" ? "virtual time" : "virtual time (each event spaced)", 8, axisH / 2);
+  ctx.fillText(axis.mode === "events" ? "event order" : axis.mode === "time" ? "virtual time" : "time, events spaced", 8, axisH / 2);
   ctx.save();
   ctx.beginPath();
   ctx.rect(nameW, 0, width - nameW, axisH);
@@ -553,7 +553,10 @@ function drawAxis(ctx: CanvasRenderingContext2D, scene: PreparedScene, f: FrameS
     ctx.fillText(t.label, x + 3, 12);
   }
   if (mainEndX !== null && mainEndX >= nameW && mainEndX < width) {
-    labelAt(ctx, "main returned ⇢ after: leaked tasks only", mainEndX + 2, axisH - 11, p.leak, p.axisBg, width);
+    // On the right of the line when there is room ("after: …"), else ending at it.
+    const text = width - mainEndX > 300 ? "main returned ⇢ after: leaked tasks only" : "main returned ⇢";
+    const w = ctx.measureText(text).width + 8;
+    labelAt(ctx, text, width - mainEndX > w + 4 ? mainEndX + 2 : mainEndX - w - 2, axisH - 11, p.leak, p.axisBg, width);
   }
   ctx.restore();
 }

@@ -21,9 +21,11 @@ export const DEFAULT_FILTER: RowFilter = { collapsed: new Set(), hideExited: fal
 export function buildRows(model: TimelineModel, filter: RowFilter): Row[] {
   const rows: Row[] = [];
   if (filter.showContexts) {
-    // background/todo with no cancelable descendants say nothing: show contexts only if one can be cancelled.
-    const useful = model.contexts.some((c) => c.parent !== null);
-    if (useful) for (const c of ctxTreeOrder(model)) rows.push({ kind: "ctx", ctx: c, depth: model.contexts[c].depth });
+    // The roots (background, todo) are never cancelled: only their descendants get rows.
+    for (const c of ctxTreeOrder(model)) {
+      const node = model.contexts[c];
+      if (node.parent !== null) rows.push({ kind: "ctx", ctx: c, depth: node.depth - 1 });
+    }
   }
   const hiddenUnder = new Set<number>();
   for (const li of model.treeOrder) {

@@ -9,6 +9,8 @@ import { buildRows, type Row, type RowFilter } from "./rows.ts";
 import { cancelWaves, type Wave } from "./wave.ts";
 
 export const LAYOUT = { nameW: 184, axisH: 34, rowH: 28 } as const;
+/** Room after the last event when a lane is stuck for good: it keeps waiting "forever". */
+const STUCK_TAIL = 0.4;
 
 export interface PreparedScene {
   model: TimelineModel;
@@ -27,7 +29,8 @@ export interface PreparedScene {
 }
 
 export function prepareScene(model: TimelineModel, mode: AxisMode, filter: RowFilter): PreparedScene {
-  const axis = buildAxis(model.events, model.endMs, mode);
+  const stuck = model.lanes.some((l) => l.end.kind === "stuck");
+  const axis = buildAxis(model.events, model.endMs, mode, stuck ? STUCK_TAIL : 0);
   const rows = buildRows(model, filter);
   const rowOfTask = new Map<number, number>();
   const rowOfCtx = new Map<number, number>();

@@ -1,0 +1,194 @@
+import { readFileSync } from "node:fs";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+
+// The timeline in a real browser against the built site: a lesson example runs, its timeline
+// appears; hover, click, zoom, pan, fit, playback and export work by mouse and keyboard.
+// The view's state is read from the controller the component registers on window (read only).
+
+const LESSON = "/lessons/goroutine-lifecycle";
+// Layout constants of the canvas (src/timeline/scene.ts LAYOUT).
+const NAME_W = 184;
+const AXIS_H = 34;
+const ROW_H = 28;
+
+/** A cancel at 30 ms that wakes a worker which runs 40 ms more: blocked lanes with lines. */
+const PROGRAM = `import { go, sleep, context } from "chanscope";
+export default async function main() {
+  const [ctx, cancel] = context.withCancel(context.background());
+  go("worker", async () => {
+    await ctx.done()!.recv();
+    await sleep(40);
+  });
+  await sleep(30);
+  cancel();
+  await sleep(50);
+}
+`;
+
+interface ViewState {
+  x0: number;
+  x1: number;
+  total: number;
+  cursorIdx: number;
+  playing: boolean;
+}
+
+async function viewOf(page: Page): Promise<ViewState> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __chanscopeTimelines: { view: { x0: number; x1: number }; scene: { axis: { total: number } }; getSnapshot(): { cursorIdx: number; playing: boolean } }[] };
+    const c = w.__chanscopeTimelines.find((t) => t.scene !== null) ?? w.__chanscopeTimelines[0];
+    return { x0: c.view.x0, x1: c.view.x1, total: c.scene.axis.total, cursorIdx: c.getSnapshot().cursorIdx, playing: c.getSnapshot().playing };
+  });
+}
+
+/** Opens the lesson with PROGRAM saved as its first example's edit, runs it and returns the timeline region. */
+async function runProgram(page: Page, code = PROGRAM): Promise<{ playground: Locator; timeline: Locator; canvas: Locator }> {
+  await page.goto(LESSON);
+  const playground = page.locator(".playground").first();
+  await expect(playground).toBeVisible();
+  const key = await page.locator("figure.code-block").first().getAttribute("id");
+  await page.evaluate(([k, c]) => window.localStorage.setItem(`chanscope:code:${k}`, c), [key, code] as const);
+  await page.reload();
+  await expect(playground).toBeVisible();
+  await playground.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(playground.getByRole("status")).toContainText(/Finished|leak|deadlock/i, { timeout: 15_000 });
+  const timeline = playground.getByRole("region", { name: /Timeline/ });
+  await expect(timeline).toBeVisible();
+  const canvas = timeline.getByTestId("timeline-canvas");
+  await expect(canvas).toBeVisible();
+  return { playground, timeline, canvas };
+}
+
+/** Canvas-relative point in the middle of row `row` at fraction `fx` of the plot width. */
+async function pointAt(canvas: Locator, row: number, fx: number): Promise<{ x: number; y: number }> {
+  const box = await canvas.boundingBox();
+  if (box === null) throw new Error("the timeline canvas has no box");
+  return { x: box.x + NAME_W + (box.width - NAME_W) * fx, y: box.y + AXIS_H + row * ROW_H + ROW_H / 2 };
+}
+
+test("a lesson example's run shows its timeline, described in words, with the diagnosis for a leak", async ({ page }) => {
+  await page.goto(LESSON);
+  const playground = page.locator(".playground").first();
+  await playground.getByRole("button", { name: "Run", exact: true }).click();
+  const timeline = playground.getByRole("region", { name: /Timeline/ });
+  await expect(timeline).toBeVisible({ timeout: 15_000 });
+  await expect(timeline.getByTestId("timeline-canvas")).toHaveAttribute("aria-describedby", /.+/);
+  await expect(timeline.locator(".timeline__words p")).toContainText(/\d+ tasks?, [\d,]+ events/);
+  // The task table stays as the text alternative.
+  await expect(playground.locator(".playground__tasks")).toBeVisible();
+
+  const leaky = `import { go, chan, sleep } from "chanscope";
+export default async function main() {
+  const c = chan<number>();
+  go("stuck", async () => { await c.send(1); });
+  await sleep(10);
+}
+`;
+  const run = await runProgram(page, leaky);
+  await expect(run.timeline.locator(".timeline__diagnosis")).toContainText("leaked");
+  await run.timeline.getByRole("button", { name: /stuck \(chan send, line 4\)/ }).click();
+});
+
+test("hover shows a tooltip; a click selects the line in the editor", async ({ page }) => {
+  const { playground, timeline, canvas } = await runProgram(page);
+  // Rows: ctx withCancel, main, worker. The worker waits on ctx.done() from near its start to the cancel.
+  const box = (await canvas.boundingBox()) as { x: number; y: number; width: number };
+  let found: string | null = null;
+  for (let fx = 0.05; fx < 0.95 && found === null; fx += 0.03) {
+    const p = await pointAt(canvas, 2, fx);
+    await page.mouse.move(p.x, p.y);
+    const tip = timeline.getByRole("tooltip");
+    if ((await tip.count()) > 0 && /blocked on chan receive/.test((await tip.textContent()) ?? "")) found = (await tip.textContent()) ?? "";
+  }
+  expect(found, `no tooltip over the worker's lane (canvas at x=${box.x})`).toContain("worker: blocked on chan receive");
+  expect(found).toContain("line 5");
+  expect(found).toMatch(/0 ms → 30 ms/);
+  // First click opens the editor, the second puts it on the line.
+  await page.mouse.down();
+  await page.mouse.up();
+  await expect(playground.locator(".monaco-editor")).toBeVisible({ timeout: 15_000 });
+  await page.mouse.move(box.x + 5, box.y + 5);
+  const again = await pointAt(canvas, 2, 0.3);
+  await page.mouse.move(again.x, again.y);
+  await page.mouse.down();
+  await page.mouse.up();
+  await expect(playground.locator(".monaco-editor .active-line-number")).toHaveText("5", { timeout: 5000 });
+});
+
+test("zoom, pan and fit by keyboard and by mouse", async ({ page }) => {
+  const { timeline, canvas } = await runProgram(page);
+  const full = await viewOf(page);
+  expect(full.x0).toBe(0);
+  expect(full.x1).toBeCloseTo(full.total, 6);
+
+  await canvas.focus();
+  await page.keyboard.press("+");
+  const zoomed = await viewOf(page);
+  expect(zoomed.x1 - zoomed.x0).toBeLessThan((full.x1 - full.x0) * 0.75);
+  await page.keyboard.press("ArrowRight");
+  const panned = await viewOf(page);
+  expect(panned.x0).toBeGreaterThan(zoomed.x0);
+  await page.keyboard.press("0");
+  expect(await viewOf(page)).toMatchObject({ x0: 0 });
+
+  // Ctrl + wheel zooms about the pointer; a drag pans; "Fit all" restores.
+  const p = await pointAt(canvas, 1, 0.5);
+  await page.mouse.move(p.x, p.y);
+  await page.keyboard.down("Control");
+  await page.mouse.wheel(0, -400);
+  await page.keyboard.up("Control");
+  const wheeled = await viewOf(page);
+  expect(wheeled.x1 - wheeled.x0).toBeLessThan(full.total * 0.8);
+  await page.mouse.move(p.x, p.y);
+  await page.mouse.down();
+  await page.mouse.move(p.x - 150, p.y, { steps: 5 });
+  await page.mouse.up();
+  const dragged = await viewOf(page);
+  expect(dragged.x0).toBeGreaterThan(wheeled.x0);
+  await timeline.getByRole("button", { name: "Fit all" }).click();
+  expect(await viewOf(page)).toMatchObject({ x0: 0 });
+
+  // Double-click a segment fits it.
+  const seg = await pointAt(canvas, 2, 0.5);
+  await page.mouse.dblclick(seg.x, seg.y);
+  const fitted = await viewOf(page);
+  expect(fitted.x1 - fitted.x0).toBeLessThan(full.total);
+});
+
+test("playback and stepping move the cursor, and the readout follows", async ({ page }) => {
+  const { timeline, canvas } = await runProgram(page);
+  const readout = timeline.locator(".timeline__readout");
+  await timeline.getByRole("button", { name: "Step forward one event" }).click();
+  await expect(readout).toContainText("event 1/");
+  await canvas.focus();
+  await page.keyboard.press(".");
+  await page.keyboard.press(".");
+  await expect(readout).toContainText("event 3/");
+  await page.keyboard.press(",");
+  await expect(readout).toContainText("event 2/");
+
+  await timeline.getByRole("combobox", { name: "Playback speed" }).selectOption("4");
+  await timeline.getByRole("button", { name: "Play" }).click();
+  await expect(timeline.getByRole("button", { name: "Pause" })).toBeVisible();
+  await expect.poll(async () => (await viewOf(page)).cursorIdx, { timeout: 5000 }).toBeGreaterThan(5);
+  await timeline.getByRole("button", { name: "Pause" }).click();
+  const paused = (await viewOf(page)).cursorIdx;
+  await page.waitForTimeout(300);
+  expect((await viewOf(page)).cursorIdx).toBe(paused);
+
+  // Clicking the time axis places the cursor there.
+  const box = (await canvas.boundingBox()) as { x: number; y: number; width: number };
+  await page.mouse.click(box.x + box.width - 20, box.y + 10);
+  expect((await viewOf(page)).cursorIdx).toBeGreaterThan(paused - 1);
+});
+
+test("Export trace downloads Chrome Trace Event JSON", async ({ page }) => {
+  const { timeline } = await runProgram(page);
+  const [download] = await Promise.all([page.waitForEvent("download"), timeline.getByRole("button", { name: "Export trace" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.trace\.json$/);
+  const path = await download.path();
+  const json = JSON.parse(readFileSync(path, "utf8")) as { traceEvents: { name: string; ph: string }[] };
+  expect(json.traceEvents.length).toBeGreaterThan(5);
+  expect(json.traceEvents.some((e) => e.ph === "M" && e.name === "thread_name")).toBe(true);
+  expect(json.traceEvents.some((e) => e.ph === "X" && e.name === "chan receive")).toBe(true);
+});
