@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import { createMachine } from "xstate";
+import type { TraceEvent } from "../runtime/trace.ts";
+import { runUserSource } from "../sandbox/node-runner.ts";
+import { chartFromDefinition, chartsOf, eventLabel, positionsAt, seqAtTime, transitionTaken } from "./chart-model.ts";
+import { receiverMachine, senderMachine } from "./handshake-machine.ts";
+
+const plain = (m: { toJSON(): unknown }) => JSON.parse(JSON.stringify(m.toJSON())) as unknown;
+
+// A session that retries its SYN every 3 s until a SYN-ACK, then probes; the link may drop.
+const program = `import { setup, createActor } from "xstate";
+import { sleep } from "chanscope";
+const m = setup({}).createMachine({
+  id: "session", initial: "synSent",
+  states: {
+    synSent: { after: { 3000: { target: "synSent", reenter: true } }, on: { SYN_ACK: "established", LINK_DOWN: "down" } },
+    established: { after: { 2000: { target: "established", reenter: true } }, on: { LINK_DOWN: "down" } },
+    down: { type: "final" },
+  },
+});
+export default async function main() {
+  const a = createActor(m);
+  a.start();
+  await sleep(4000);
+  a.send({ type: "SYN_ACK" });
+  await sleep(3000);
+  a.send({ type: "LINK_DOWN" });
+}`;
+
+async function traceOf(source: string): Promise<TraceEvent[]> {
+  const r = await runUserSource(source);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.result.trace;
+}
+
+describe("eventLabel", () => {
+  it("names delayed events by their delay and leaves other events as they are", () => {
+    expect(eventLabel("xstate.after.3000.sender.synSent")).toBe("after 3000 ms");
+    expect(eventLabel("xstate.after.retry.sender.synSent")).toBe("after retry");
+    expect(eventLabel("SYN_ACK")).toBe("SYN_ACK");
+  });
+});
+
+describe("chartFromDefinition", () => {
+  it("draws the sender's states, its 3 s retry as a self-loop, and LINK_DOWN from every state (declared on the root)", () => {
+    const chart = chartFromDefinition(plain(senderMachine));
+    expect(chart?.states).toEqual([
+      { id: "down", initial: true, final: false },
+      { id: "synSent", initial: false, final: false },
+      { id: "established", initial: false, final: false },
+    ]);
+    const arrows = chart?.transitions.map((t) => `${t.from} → ${t.to}: ${t.label}`);
+    expect(arrows).toEqual(
+      expect.arrayContaining([
+        "down → synSent: LINK_UP",
+        "synSent → synSent: after 3000 ms",
+        "synSent → established: SYN_ACK [sameSession]",
+        "established → established: after 1000 ms",
+        "synSent → down: LINK_DOWN",
+        "established → down: LINK_DOWN",
+      ]),
+    );
+    // Targetless transitions (the duplicate SYN-ACK answered with an ACK) are actions, not arrows.
+    expect(arrows?.filter((a) => a.startsWith("established → established"))).toEqual(["established → established: after 1000 ms"]);
+  });
+
+  it("the receiver's guarded alternatives are separate arrows; targetless fallbacks are not drawn", () => {
+    const chart = chartFromDefinition(plain(receiverMachine));
+    const arrows = chart?.transitions.map((t) => `${t.from} → ${t.to}: ${t.label}`) ?? [];
+    expect(arrows).toContain("synReceived → established: ACK [sameSession]");
+    expect(arrows).toContain("established → synReceived: SYN [newSession]");
+    expect(arrows).toContain("synReceived → listening: after 10000 ms");
+    expect(arrows.filter((a) => a.includes("PROBE"))).toEqual([]);
+  });
+
+  it("nested states are leaves named by path; entering a parent enters its initial leaf", () => {
+    const m = createMachine({
+      id: "m",
+      initial: "off",
+      states: { off: { on: { ON: "on" } }, on: { initial: "dim", states: { dim: { on: { UP: "bright" } }, bright: {} }, on: { OFF: "off" } } },
+    });
+    const chart = chartFromDefinition(plain(m));
+    expect(chart?.states.map((s) => s.id)).toEqual(["off", "on.dim", "on.bright"]);
+    expect(chart?.transitions.map((t) => `${t.from} → ${t.to}: ${t.label}`).sort()).toEqual(
+      ["off → on.dim: ON", "on.bright → off: OFF", "on.dim → off: OFF", "on.dim → on.bright: UP"].sort(),
+    );
+  });
+
+  it("is undefined for something that is not a machine definition", () => {
+    expect(chartFromDefinition(undefined)).toBeUndefined();
+    expect(chartFromDefinition({ states: {} })).toBeUndefined();
+  });
+});
+
+describe("charts and positions from a real run", () => {
+  it("a user program's machine is drawn from its definition, including transitions the run never took", async () => {
+    const [chart, ...rest] = chartsOf(await traceOf(program));
+    expect(rest).toEqual([]);
+    expect(chart.machine).toBe("session");
+    expect(chart.fromDefinition).toBe(true);
+    expect(chart.states.find((s) => s.id === "down")?.final).toBe(true);
+    // The run never goes synSent → down, but the chart has it.
+    expect(chart.transitions.map((t) => `${t.from} → ${t.to}: ${t.label}`)).toContain("synSent → down: LINK_DOWN");
+  });
+
+  it("the active state follows the cursor: synSent until 4000 ms, established until 7000 ms, then down", async () => {
+    const trace = await traceOf(program);
+    const stateAt = (t: number) => positionsAt(trace, seqAtTime(trace, t))[0].state;
+    expect(stateAt(0)).toBe("synSent");
+    expect(stateAt(3999)).toBe("synSent");
+    expect(stateAt(4000)).toBe("established");
+    expect(stateAt(6999)).toBe("established");
+    expect(stateAt(7000)).toBe("down");
+    expect(positionsAt(trace)[0].state).toBe("down");
+    // Before the actor started, no state is active.
+    expect(positionsAt(trace, -1)[0].state).toBeUndefined();
+  });
+
+  it("names the arrow the last transition took", async () => {
+    const trace = await traceOf(program);
+    const [chart] = chartsOf(trace);
+    const [pos] = positionsAt(trace, seqAtTime(trace, 5000));
+    expect(transitionTaken(chart, pos.last)?.label).toBe("SYN_ACK");
+  });
+
+  it("without a definition the chart is what the run did", () => {
+    const e = (seq: number, from: string, to: string, event: string): TraceEvent => ({ seq, t: seq, kind: "fsm.transition", machine: "m", from, to, event });
+    const [chart] = chartsOf([e(0, "", "a", "xstate.init"), e(1, "a", "b", "GO"), e(2, "b", "a", "xstate.after.50.m.b")]);
+    expect(chart.fromDefinition).toBe(false);
+    expect(chart.states).toEqual([
+      { id: "a", initial: true, final: false },
+      { id: "b", initial: false, final: false },
+    ]);
+    expect(chart.transitions.map((t) => t.label)).toEqual(["GO", "after 50 ms"]);
+  });
+});

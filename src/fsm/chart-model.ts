@@ -1,0 +1,212 @@
+// From a run's trace to what a statechart view draws: for each machine, its states and labelled
+// transitions, and which state is active at a point of the run. Pure data in, data out.
+//
+// The graph comes from the machine's definition when the trace has one (the runtime attaches
+// XState's `toJSON()` to an actor's first `fsm.transition`), so transitions the run never took
+// are drawn too; without it, from the transitions the trace recorded.
+//
+// Only leaf states are drawn (a nested state is one node named by its path, "a.b"); a transition
+// declared on a parent state is drawn from each leaf inside it, which is what it means.
+
+import type { TraceEvent } from "../runtime/trace.ts";
+
+type FsmEvent = Extract<TraceEvent, { kind: "fsm.transition" }>;
+
+export interface ChartState {
+  /** Path below the machine, e.g. "synSent" or "connected.idle". Unique within the chart. */
+  id: string;
+  initial: boolean;
+  final: boolean;
+}
+
+export interface ChartTransition {
+  /** Stable within the chart: `${from}->${to}:${label}` plus an index when repeated. */
+  id: string;
+  from: string;
+  to: string;
+  /** What the arrow says: "SYN_ACK", "after 3000 ms", "SYN_ACK [sameSession]". */
+  label: string;
+  /** The event type as the trace names it (delayed events: "xstate.after.3000.m.s"). */
+  event: string;
+}
+
+export interface Chart {
+  machine: string;
+  states: ChartState[];
+  transitions: ChartTransition[];
+  /** True when drawn from the definition, false when only from what the run did. */
+  fromDefinition: boolean;
+}
+
+/** Where one machine is at a point of the run. */
+export interface ChartPosition {
+  machine: string;
+  /** The active state's id, or undefined before the actor started. */
+  state: string | undefined;
+  /** The transition that led there (the last one at or before the cursor). */
+  last: FsmEvent | undefined;
+}
+
+/** The `fsm.transition` events of a trace, in order. */
+export function fsmEvents(trace: readonly TraceEvent[]): FsmEvent[] {
+  return trace.filter((e): e is FsmEvent => e.kind === "fsm.transition");
+}
+
+/** "xstate.after.3000.sender.synSent" → "after 3000 ms"; any other event type as it is. */
+export function eventLabel(eventType: string): string {
+  const m = /^xstate\.after\.([^.]+)\./.exec(eventType);
+  if (!m) return eventType;
+  return /^\d+$/.test(m[1]) ? `after ${m[1]} ms` : `after ${m[1]}`;
+}
+
+// ---- the definition, as XState's toJSON() writes it (only the fields read here) ----
+
+interface JsonTransition {
+  target?: unknown;
+  eventType?: unknown;
+  guard?: unknown;
+  delay?: unknown;
+}
+
+interface JsonStateNode {
+  id?: unknown;
+  type?: unknown;
+  initial?: { target?: unknown };
+  states?: Record<string, JsonStateNode>;
+  transitions?: JsonTransition[];
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Leaf states under `node`, as [path, node]; `prefix` is the path of `node` itself. */
+function leaves(node: JsonStateNode, prefix: string): [string, JsonStateNode][] {
+  const children = isObj(node.states) ? Object.entries(node.states) : [];
+  if (children.length === 0) return prefix === "" ? [] : [[prefix, node]];
+  return children.flatMap(([key, child]) => (isObj(child) ? leaves(child, prefix === "" ? key : `${prefix}.${key}`) : []));
+}
+
+/** Every state node with its path (the root has path ""). */
+function allNodes(node: JsonStateNode, prefix: string): [string, JsonStateNode][] {
+  const children = isObj(node.states) ? Object.entries(node.states) : [];
+  return [[prefix, node], ...children.flatMap(([key, child]) => (isObj(child) ? allNodes(child, prefix === "" ? key : `${prefix}.${key}`) : []))];
+}
+
+/** "#sender.synSent" (XState's target id) → "synSent", for a machine whose root id is `rootId`. */
+function targetPath(target: string, rootId: string): string | undefined {
+  const id = target.startsWith("#") ? target.slice(1) : target;
+  if (id === rootId) return "";
+  return id.startsWith(`${rootId}.`) ? id.slice(rootId.length + 1) : undefined;
+}
+
+/** The leaf a target path settles in: a compound target enters its initial child, repeatedly. */
+function settle(path: string, byPath: Map<string, JsonStateNode>, rootId: string): string {
+  let current = path;
+  for (let guard = 0; guard < 32; guard++) {
+    const node = byPath.get(current);
+    const initial = node?.initial?.target;
+    if (!node || !isObj(node.states) || Object.keys(node.states).length === 0 || !Array.isArray(initial) || typeof initial[0] !== "string") return current;
+    const next = targetPath(initial[0], rootId);
+    if (next === undefined) return current;
+    current = next;
+  }
+  return current;
+}
+
+/** A chart from XState's `machine.toJSON()`, or undefined when `definition` is not one. */
+export function chartFromDefinition(definition: unknown): Chart | undefined {
+  if (!isObj(definition) || typeof definition.id !== "string") return undefined;
+  const root = definition as JsonStateNode & { id: string };
+  const rootId = root.id;
+  const byPath = new Map(allNodes(root, ""));
+  const leafList = leaves(root, "");
+  if (leafList.length === 0) return undefined;
+  const initialLeaf = settle("", byPath, rootId);
+  const states: ChartState[] = leafList.map(([path, node]) => ({ id: path, initial: path === initialLeaf, final: node.type === "final" }));
+
+  const transitions: ChartTransition[] = [];
+  const seen = new Map<string, number>();
+  for (const [path, node] of byPath) {
+    const sources = leafList.filter(([leaf]) => path === "" || leaf === path || leaf.startsWith(`${path}.`)).map(([leaf]) => leaf);
+    for (const t of Array.isArray(node.transitions) ? node.transitions : []) {
+      const targets = Array.isArray(t.target) ? t.target.filter((x): x is string => typeof x === "string") : [];
+      if (targets.length === 0 || typeof t.eventType !== "string") continue; // targetless: actions only
+      const to = targetPath(targets[0], rootId);
+      if (to === undefined) continue;
+      const dest = settle(to, byPath, rootId);
+      const guard = typeof t.guard === "string" ? ` [${t.guard}]` : isObj(t.guard) && typeof t.guard.type === "string" ? ` [${t.guard.type}]` : "";
+      const label = `${eventLabel(t.eventType)}${guard}`;
+      for (const from of sources) {
+        // A parent's transition to one of its own leaves does not leave that leaf: skip it there.
+        if (path !== from && from === dest) continue;
+        const key = `${from}->${dest}:${label}`;
+        const n = seen.get(key) ?? 0;
+        seen.set(key, n + 1);
+        transitions.push({ id: n === 0 ? key : `${key}#${n}`, from, to: dest, label, event: t.eventType });
+      }
+    }
+  }
+  return { machine: rootId, states, transitions, fromDefinition: true };
+}
+
+/** A chart of what the run did: states entered and transitions taken. */
+function chartFromEvents(machine: string, events: FsmEvent[]): Chart {
+  const states = new Map<string, ChartState>();
+  const transitions = new Map<string, ChartTransition>();
+  for (const e of events) {
+    if (!states.has(e.to)) states.set(e.to, { id: e.to, initial: e.from === "", final: false });
+    if (e.from === "") continue;
+    if (!states.has(e.from)) states.set(e.from, { id: e.from, initial: false, final: false });
+    const label = eventLabel(e.event);
+    const id = `${e.from}->${e.to}:${label}`;
+    if (!transitions.has(id)) transitions.set(id, { id, from: e.from, to: e.to, label, event: e.event });
+  }
+  return { machine, states: [...states.values()], transitions: [...transitions.values()], fromDefinition: false };
+}
+
+/**
+ * One chart per machine id, in the order the machines started. Several actors of the same
+ * machine share its chart.
+ */
+export function chartsOf(trace: readonly TraceEvent[]): Chart[] {
+  const byMachine = new Map<string, FsmEvent[]>();
+  for (const e of fsmEvents(trace)) {
+    const list = byMachine.get(e.machine) ?? [];
+    list.push(e);
+    byMachine.set(e.machine, list);
+  }
+  return [...byMachine].map(([machine, events]) => {
+    const withDefinition = events.find((e) => e.definition !== undefined);
+    const fromDef = withDefinition ? chartFromDefinition(withDefinition.definition) : undefined;
+    return fromDef ? { ...fromDef, machine } : chartFromEvents(machine, events);
+  });
+}
+
+/**
+ * Where each machine is at the cursor: the last transition at or before it. The cursor is a
+ * trace position (`seq`), or undefined for the end of the run.
+ */
+export function positionsAt(trace: readonly TraceEvent[], cursorSeq?: number): ChartPosition[] {
+  const at = new Map<string, ChartPosition>();
+  for (const e of fsmEvents(trace)) {
+    if (!at.has(e.machine)) at.set(e.machine, { machine: e.machine, state: undefined, last: undefined });
+    if (cursorSeq !== undefined && e.seq > cursorSeq) continue;
+    at.set(e.machine, { machine: e.machine, state: e.to, last: e.from === "" ? undefined : e });
+  }
+  return [...at.values()];
+}
+
+/** The trace position of the last event at or before virtual time `t` (for a time cursor). */
+export function seqAtTime(trace: readonly TraceEvent[], t: number): number {
+  let seq = -1;
+  for (const e of trace) {
+    if (e.t > t) break;
+    seq = e.seq;
+  }
+  return seq;
+}
+
+/** The chart transition a recorded transition took, if the chart has it. */
+export function transitionTaken(chart: Chart, e: FsmEvent | undefined): ChartTransition | undefined {
+  if (!e) return undefined;
+  return chart.transitions.find((t) => t.from === e.from && t.to === e.to && t.event === e.event) ?? chart.transitions.find((t) => t.from === e.from && t.to === e.to);
+}
