@@ -115,7 +115,7 @@ function settle(path: string, byPath: Map<string, JsonStateNode>, rootId: string
 /** A chart from XState's `machine.toJSON()`, or undefined when `definition` is not one. */
 export function chartFromDefinition(definition: unknown): Chart | undefined {
   if (!isObj(definition) || typeof definition.id !== "string") return undefined;
-  const root = definition as JsonStateNode & { id: string };
+  const root = definition as unknown as JsonStateNode & { id: string };
   const rootId = root.id;
   const byPath = new Map(allNodes(root, ""));
   const leafList = leaves(root, "");
