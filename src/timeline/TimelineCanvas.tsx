@@ -100,7 +100,7 @@ export function TimelineCanvas({ controller, rowCount, label, describedBy, onSel
     const target = hitAt(x, y);
     if (!sameTarget(target, controller.hover)) {
       controller.hover = target;
-      controller.focusTask = target !== null && target.kind !== "arrow" && target.kind !== "ctx" && target.kind !== "marker" ? (controller.scene?.model.lanes[target.lane]?.task ?? null) : null;
+      controller.focusTask = target !== null && (target.kind === "segment" || target.kind === "stuck" || target.kind === "name") ? (controller.scene?.model.lanes[target.lane]?.task ?? null) : null;
       controller.request();
     }
     if (target === null || controller.scene === null) setTip(null);

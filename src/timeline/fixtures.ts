@@ -112,3 +112,21 @@ export default async function main() {
   console.log(sum);
 }`;
 }
+
+/** An XState machine on the virtual clock: idle → waiting → done, the last step after 50 ms. */
+export const STATE_MACHINE = `import { createMachine, createActor } from "xstate";
+import { sleep } from "chanscope";
+export default async function main() {
+  const machine = createMachine({
+    id: "door",
+    initial: "closed",
+    states: {
+      closed: { on: { OPEN: "open" } },
+      open: { after: { 50: "closed" } },
+    },
+  });
+  const actor = createActor(machine).start();
+  await sleep(10);
+  actor.send({ type: "OPEN" });
+  await sleep(100);
+}`;

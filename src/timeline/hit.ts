@@ -16,6 +16,7 @@ export type Target =
   | { kind: "marker"; marker: number }
   | { kind: "arrow"; arrow: number }
   | { kind: "ctx"; ctx: number }
+  | { kind: "fsm"; fsm: number; state: number }
   | { kind: "stuck"; lane: number }
   | { kind: "name"; lane: number };
 
@@ -34,6 +35,13 @@ export function hitTest(scene: PreparedScene, frame: DrawnFrame | null, h: HitIn
   const row = Math.floor((h.y - axisH + h.scrollY) / rowH);
   const r = scene.rows[row];
   if (r === undefined) return null;
+  if (r.kind === "fsm") {
+    const states = scene.model.fsms[r.fsm].states;
+    const ax = h.view.x0 + (Math.max(h.x, nameW) - nameW) / plotScale(h.view, h.width);
+    let k = states.length - 1;
+    while (k > 0 && scene.axis.pos[states[k].start] > ax) k--;
+    return k >= 0 ? { kind: "fsm", fsm: r.fsm, state: k } : null;
+  }
   if (h.x < nameW) return r.kind === "lane" ? { kind: "name", lane: r.lane } : { kind: "ctx", ctx: r.ctx };
   const scale = plotScale(h.view, h.width);
   const ax = h.view.x0 + (h.x - nameW) / scale;
@@ -163,6 +171,13 @@ export function describeTarget(scene: PreparedScene, t: Target): TargetInfo {
         }
       } else lines.push("never cancelled");
       return { title: `context ${c.name}`, lines, line: null };
+    }
+    case "fsm": {
+      const f = model.fsms[t.fsm];
+      const st = f.states[t.state];
+      const from = at(ev, st.start);
+      const to = st.end >= ev.length ? model.endMs : at(ev, st.end);
+      return { title: `${f.machine}: in state ${st.state}`, lines: [`entered on ${st.event} at ${formatMs(from)}`, `${formatMs(from)} → ${formatMs(to)} (${formatMs(to - from)})`], line: null };
     }
     case "stuck": {
       const lane = model.lanes[t.lane];

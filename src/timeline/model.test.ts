@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { RunResult } from "../runtime/run.ts";
 import { runUserSource } from "../sandbox/node-runner.ts";
 import { buildAxis, indexAtOrBefore, ticks, timeAtX, xOfTime } from "./axis.ts";
-import { BUFFERED_VS_UNBUFFERED, BUSY_LOOP, CANCEL_TREE, DEADLOCK, DRAIN, LEAK, manyEvents } from "./fixtures.ts";
+import { BUFFERED_VS_UNBUFFERED, BUSY_LOOP, CANCEL_TREE, DEADLOCK, DRAIN, LEAK, manyEvents, STATE_MACHINE } from "./fixtures.ts";
 import { visibleRuns } from "./lod.ts";
 import { BUSY_OPS, buildTimeline, MAX_KEPT_EVENTS, type Lane, type TimelineModel } from "./model.ts";
 import { buildRows, DEFAULT_FILTER } from "./rows.ts";
@@ -176,6 +176,21 @@ describe("context tree and the cancellation wave", () => {
     expect(figures).toEqual({ listener: [true, 0, 0], worker: [true, 0, 40], poller: [true, 0, 0] });
     const worker = w.tasks.find((t) => t.name === "worker");
     expect(worker && describeWaveTask(worker)).toBe("worker woke at once; kept running 40 ms after cancel");
+  });
+});
+
+describe("state machines", () => {
+  it("each XState actor gets a row with its states over virtual time", async () => {
+    const { model } = await modelOf(STATE_MACHINE);
+    expect(model.fsms.map((f) => f.machine)).toEqual(["door"]);
+    const states = model.fsms[0].states.map((s) => [s.state, model.events[s.start].t, s.event]);
+    expect(states).toEqual([
+      ["closed", 0, "xstate.init"],
+      ["open", 10, "OPEN"],
+      ["closed", 60, expect.stringContaining("after")],
+    ]);
+    const rows = buildRows(model, DEFAULT_FILTER);
+    expect(rows.filter((r) => r.kind === "fsm").length).toBe(1);
   });
 });
 

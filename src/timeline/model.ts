@@ -122,6 +122,13 @@ export interface CtxNode {
   listeners: Listener[];
 }
 
+/** One XState actor's states over time (from `fsm.transition` events). */
+export interface FsmLane {
+  machine: string;
+  /** Each stretch in one state: from the transition into it to the next (or the end). */
+  states: { start: number; end: number; state: string; event: string }[];
+}
+
 export interface ChanInfo {
   id: number;
   name: string;
@@ -147,6 +154,7 @@ export interface TimelineModel {
   arrows: Arrow[];
   contexts: CtxNode[];
   ctxOf: Map<number, number>;
+  fsms: FsmLane[];
   chans: Map<number, ChanInfo>;
   mainTask: number | null;
   /** Index of the event where main returned (or panicked); null if it never did. */
@@ -179,6 +187,8 @@ export function buildTimeline(trace: readonly TraceEvent[], outcome?: TimelineOu
   const contexts: CtxNode[] = [];
   const ctxOf = new Map<number, number>();
   const ctxByDoneChan = new Map<number, number>();
+  const fsms: FsmLane[] = [];
+  const fsmOf = new Map<string, FsmLane>();
   const sends = new Map<number, { idx: number; task: number | null; preview: string }>();
   const streak = new Map<number, { ops: number; from: number }>();
   const leakEvents = new Map<number, { reason: string; since: number }>();
@@ -360,9 +370,19 @@ export function buildTimeline(trace: readonly TraceEvent[], outcome?: TimelineOu
       case "signal":
         markers.push({ idx: i, task: null, kind: "signal", label: e.name });
         break;
-      case "fsm.transition":
+      case "fsm.transition": {
         markers.push({ idx: i, task: null, kind: "fsm", label: `${e.machine}: ${e.from} → ${e.to} (${e.event})` });
+        let f = fsmOf.get(e.machine);
+        if (f === undefined) {
+          f = { machine: e.machine, states: [] };
+          fsmOf.set(e.machine, f);
+          fsms.push(f);
+        }
+        const prev = f.states[f.states.length - 1];
+        if (prev !== undefined) prev.end = i;
+        f.states.push({ start: i, end: n, state: e.to, event: e.event });
         break;
+      }
     }
   }
 
@@ -402,6 +422,7 @@ export function buildTimeline(trace: readonly TraceEvent[], outcome?: TimelineOu
     arrows,
     contexts,
     ctxOf,
+    fsms,
     chans,
     mainTask,
     mainEndIdx,

@@ -177,6 +177,31 @@ export function renderFrame(ctx: CanvasRenderingContext2D, scene: PreparedScene,
     }
   }
 
+  // State machines: one bar per state, alternating shades, the state's name inside when it fits.
+  ctx.font = p.monoFont;
+  for (let r = firstRow; r <= lastRow; r++) {
+    const row = rows[r];
+    if (row.kind !== "fsm") continue;
+    const y = rowTop(r, scrollY);
+    const states = model.fsms[row.fsm].states;
+    for (let k = 0; k < states.length; k++) {
+      const st = states[k];
+      const a = xpx(axis.pos[st.start]);
+      const b = xpx(axis.pos[st.end]);
+      if (b < nameW || a > width) continue;
+      ctx.fillStyle = k % 2 === 0 ? p.accent : p.state.runnable;
+      ctx.fillRect(a, y + barTop, Math.max(b - a, 1), barH);
+      ctx.fillStyle = p.bg;
+      ctx.fillRect(a, y + barTop, 1.5, barH);
+      const t = fitText(ctx, st.state, b - a - 8);
+      if (t !== "") {
+        ctx.fillStyle = p.bg;
+        ctx.fillText(t, Math.max(a, nameW) + 4, y + rowH / 2);
+      }
+    }
+  }
+  ctx.font = p.font;
+
   // The cancellation wave: from the cancel ✕ down to each task it reached, then how long it ran on.
   ctx.lineWidth = 1.5;
   scene.waves.forEach((w) => {
@@ -491,6 +516,11 @@ function drawNameColumn(ctx: CanvasRenderingContext2D, scene: PreparedScene, f: 
     const row = rows[r];
     const y = rowTop(r, scrollY) + rowH / 2;
     const indent = 8 + Math.min(row.depth, 8) * 12;
+    if (row.kind === "fsm") {
+      ctx.fillStyle = p.accent;
+      ctx.fillText(fitText(ctx, `fsm: ${model.fsms[row.fsm].machine}`, nameW - indent - 6) || "fsm", indent, y);
+      continue;
+    }
     if (row.kind === "ctx") {
       const c = model.contexts[row.ctx];
       ctx.fillStyle = p.accent;

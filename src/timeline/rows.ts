@@ -1,11 +1,12 @@
 // The rows the view shows, top to bottom: the context tree (when the run made cancelable
-// contexts), then the tasks in tree order (each under the task that spawned it), minus collapsed
+// contexts), one row per state machine (XState actors), then the tasks in tree order (each under the task that spawned it), minus collapsed
 // subtrees and filtered lanes. Pure, so collapse and filters are tested without a canvas.
 
 import type { TimelineModel } from "./model.ts";
 
 export type Row =
   | { kind: "ctx"; ctx: number; depth: number }
+  | { kind: "fsm"; fsm: number; depth: number }
   | { kind: "lane"; lane: number; depth: number; hiddenChildren: number };
 
 export interface RowFilter {
@@ -27,6 +28,7 @@ export function buildRows(model: TimelineModel, filter: RowFilter): Row[] {
       if (node.parent !== null) rows.push({ kind: "ctx", ctx: c, depth: node.depth - 1 });
     }
   }
+  model.fsms.forEach((_, i) => rows.push({ kind: "fsm", fsm: i, depth: 0 }));
   const hiddenUnder = new Set<number>();
   for (const li of model.treeOrder) {
     const lane = model.lanes[li];

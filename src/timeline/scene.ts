@@ -36,7 +36,7 @@ export function prepareScene(model: TimelineModel, mode: AxisMode, filter: RowFi
   const rowOfCtx = new Map<number, number>();
   rows.forEach((r, i) => {
     if (r.kind === "lane") rowOfTask.set(model.lanes[r.lane].task, i);
-    else rowOfCtx.set(model.contexts[r.ctx].id, i);
+    else if (r.kind === "ctx") rowOfCtx.set(model.contexts[r.ctx].id, i);
   });
   const markersByTask = new Map<number | null, number[]>();
   model.markers.forEach((m: Marker, i) => {
