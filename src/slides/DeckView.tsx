@@ -208,7 +208,15 @@ export function DeckView({ lesson, n }: { lesson: Lesson; n: number }) {
 /** One slide of the deck; mounted from its first showing on, hidden while another is shown. */
 function DeckSlide({ slide, total, box, active, onRunStatus }: { slide: Slide; total: number; box: Box; active: boolean; onRunStatus: (exampleId: string, status: RunMirror) => void }) {
   const ref = useRef<HTMLElement>(null);
-  useRunMirror(ref, slide, active, onRunStatus);
+  const busy = useRef(new Set<string>());
+  useRunMirror(ref, slide, active, (exampleId, status) => {
+    // When a run ends, its outcome scrolls into view in the slide's right column (the code
+    // stays in place on the left): on a projector the room should not wait for a scroll.
+    if (busy.current.has(exampleId) && !status.busy) revealOutcome(ref.current, exampleId);
+    if (status.busy) busy.current.add(exampleId);
+    else busy.current.delete(exampleId);
+    onRunStatus(exampleId, status);
+  });
   return (
     <section
       ref={ref}
@@ -221,6 +229,14 @@ function DeckSlide({ slide, total, box, active, onRunStatus }: { slide: Slide; t
       <SlideSheet slide={slide} total={total} box={box} live active={active} />
     </section>
   );
+}
+
+function revealOutcome(section: HTMLElement | null, exampleId: string): void {
+  const body = section?.querySelector<HTMLElement>(".slide-sheet__body");
+  const status = section?.querySelector<HTMLElement>(`#${CSS.escape(`example-${exampleId}`)} [role='status']`);
+  if (!body || !status) return;
+  const offset = status.getBoundingClientRect().top - body.getBoundingClientRect().top;
+  if (offset > body.clientHeight * 0.35) body.scrollBy({ top: offset - body.clientHeight * 0.1, behavior: "smooth" });
 }
 
 function RootFont({ unit }: { unit: number }) {
