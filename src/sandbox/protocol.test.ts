@@ -28,6 +28,8 @@ describe("messages to the worker", () => {
     expect(parseToWorker({ ...run, seed: 1.5 }).ok).toBe(false);
     expect(parseToWorker({ ...run, signals: [{ at: -1, name: "SIGTERM" }] }).ok).toBe(false);
     expect(parseToWorker({ ...run, source: 42 }).ok).toBe(false);
+    expect(parseToWorker({ ...run, explore: "yes" }).ok).toBe(false);
+    expect(parseToWorker({ ...run, explore: true }).ok).toBe(true);
   });
 
   it("rejects unknown signals, unknown types and messages without a run id", () => {

@@ -36,6 +36,8 @@ export interface RunRequest {
   /** Paced runs: virtual time follows the wall clock × speed (0.25–4). */
   speed: number;
   signals: { at: number; name: string }[];
+  /** The runtime's explore mode: the seed also picks which runnable task goes next. */
+  explore?: boolean;
 }
 
 export type ToWorker =
@@ -147,7 +149,8 @@ function isRunRequestFields(v: Obj): boolean {
     v.speed >= MIN_SPEED &&
     v.speed <= MAX_SPEED &&
     Array.isArray(v.signals) &&
-    v.signals.every((s) => isObj(s) && isNum(s.at) && s.at >= 0 && isStr(s.name))
+    v.signals.every((s) => isObj(s) && isNum(s.at) && s.at >= 0 && isStr(s.name)) &&
+    optional(v.explore, (x) => typeof x === "boolean")
   );
 }
 

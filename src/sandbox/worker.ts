@@ -72,6 +72,7 @@ async function runProgram(runId: number, request: RunRequest): Promise<void> {
       },
       {
         seed: request.seed,
+        explore: request.explore ?? false,
         signals: request.signals,
         // A busy loop fills the trace fast; a million events keeps the page's memory in bounds.
         limits: { events: 1_000_000 },
@@ -96,7 +97,11 @@ async function runProgram(runId: number, request: RunRequest): Promise<void> {
     );
     // The trace has been streamed batch by batch; the page joins the batches.
     flush();
-    post({ type: "result", runId, result: { ...(result as WireRunResult), trace: [] } });
+    // Built field by field: reading result.trace would make the runtime build every event again.
+    const { outcome, virtualMs, output, tasks, leaks, report, panic } = result;
+    const sent: WireRunResult = { outcome, virtualMs, output, tasks, leaks, report, trace: [] };
+    if (panic) sent.panic = panic;
+    post({ type: "result", runId, result: sent });
   } catch (e) {
     post({ type: "failure", runId, message: `The sandbox failed: ${messageOf(e)}` });
   } finally {

@@ -18,6 +18,7 @@ export function exampleProgram(example: Example): PlaygroundProgram {
     seed: example.seed,
     signals: (example.signals ?? []).map((s) => ({ at: s.atMs, name: s.signal })),
     live: example.live ?? false,
+    explore: example.attrs.explore === "true",
   };
 }
 

@@ -17,6 +17,7 @@ export function exerciseProgram(exercise: Exercise): PlaygroundProgram {
     seed: exercise.seed,
     signals: (exercise.signals ?? []).map((s) => ({ at: s.atMs, name: s.signal })),
     live: exercise.live ?? false,
+    explore: exercise.attrs.explore === "true",
     goals: exercise.goals,
   };
 }

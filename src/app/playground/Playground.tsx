@@ -3,7 +3,7 @@
 // and /play hosts one. The run itself happens in the sandbox worker; this component only turns
 // the run machine's state into things to read and buttons to press.
 
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
+import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
 import type { editor as MonacoEditor } from "monaco-editor/editor";
 import type { Goal } from "../../lessons/types.ts";
 import { LazyCodeEditor, preloadEditor } from "../../editor/LazyCodeEditor.tsx";
@@ -34,6 +34,8 @@ export interface PlaygroundProgram {
   live: boolean;
   /** Exercise goals, checked after each run. */
   goals?: Goal[];
+  /** Run in the runtime's explore mode (the seed picks an interleaving). */
+  explore?: boolean;
 }
 
 export interface PlaygroundProps {
@@ -43,6 +45,9 @@ export interface PlaygroundProps {
   /** Extra content under the goals (hints, the solution). Receives a way to load code. */
   children?: (api: { loadCode(code: string): void }) => ReactNode;
 }
+
+// The timeline loads with the first run: reading a lesson does not pay for it.
+const Timeline = lazy(() => import("../../timeline/Timeline.tsx").then((m) => ({ default: m.Timeline })));
 
 const SPEEDS = [0.25, 0.5, 1, 2, 4].filter((s) => s >= MIN_SPEED && s <= MAX_SPEED);
 
@@ -66,11 +71,17 @@ export function Playground({ program, renderCode = (c) => c, children }: Playgro
   const active = status === "compiling" || status === "running" || status === "paced" || status === "awaitingSignal";
   const live = status === "paced" || status === "awaitingSignal";
 
-  const run = useCallback(() => {
-    // A live run waits for the learner to press Send SIGTERM; scheduled signals are for instant runs.
-    const signals = mode === "paced" ? [] : program.signals;
-    actor.send({ type: "RUN", request: { source: code, seed, mode, speed, signals } });
-  }, [actor, code, seed, mode, speed, program.signals]);
+  /** Runs the current code; `withSeed` runs with that seed (and makes it the field's value). */
+  const run = useCallback(
+    (withSeed?: number) => {
+      const runSeed = withSeed ?? seed;
+      if (withSeed !== undefined) setSeed(withSeed);
+      // A live run waits for the learner to press Send SIGTERM; scheduled signals are for instant runs.
+      const signals = mode === "paced" ? [] : program.signals;
+      actor.send({ type: "RUN", request: { source: code, seed: runSeed, mode, speed, signals, explore: program.explore ?? false } });
+    },
+    [actor, code, seed, mode, speed, program.signals, program.explore],
+  );
   const stop = () => actor.send({ type: "STOP" });
   const sendSignal = (name: SignalName) => actor.send({ type: "SEND_SIGNAL", name });
 
@@ -108,7 +119,7 @@ export function Playground({ program, renderCode = (c) => c, children }: Playgro
         <LazyCodeEditor
           value={code}
           onChange={setCode}
-          onRun={run}
+          onRun={() => run()}
           onEscape={() => runButton.current?.focus()}
           markers={markers}
           label={`Code: ${program.title}`}
@@ -124,7 +135,7 @@ export function Playground({ program, renderCode = (c) => c, children }: Playgro
 
       <div className="playground__bar">
         <div className="playground__actions">
-          <button ref={runButton} type="button" className="button button--primary" onClick={run}>
+          <button ref={runButton} type="button" className="button button--primary" onClick={() => run()}>
             Run
           </button>
           <button type="button" className="button" onClick={stop} disabled={!active}>
@@ -249,8 +260,13 @@ export function Playground({ program, renderCode = (c) => c, children }: Playgro
 
       <OutputPanel lines={consoleLines} />
 
-      {/* The timeline view goes here; until it lands, the task table is the view of a run. */}
+      {/* The picture of the run, and the task table as its text alternative. */}
       <div className="playground__timeline">
+        {trace.length > 0 && (
+          <Suspense fallback={null}>
+            <Timeline trace={trace} result={context.result} live={active} onSelectLine={showLine} title={program.title} />
+          </Suspense>
+        )}
         <TaskTable rows={tasks} onShowLine={showLine} />
       </div>
     </div>
