@@ -186,7 +186,9 @@ test("a deep link to an example scrolls to it after the lesson loads and focuses
 test("/play is the playground page", async ({ page }) => {
   await gotoReady(page, "/play");
   await expect(page).toHaveTitle("Playground — Chanscope");
-  await expect(page.getByRole("link", { name: "Playground" })).toHaveAttribute("aria-current", "page");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Playground" })).toHaveAttribute("aria-current", "page");
+  await expect(nav.getByRole("link", { name: "Course" })).not.toHaveAttribute("aria-current", "page");
 });
 
 test("an example shows its code, the Go original as a second tab, and the expected output", async ({ page }) => {
@@ -282,22 +284,14 @@ test("the build ships the fallbacks static hosts need for deep routes", async ({
   expect(await redirects.text()).toMatch(/^\/\*\s+\/index\.html\s+200\s*$/m);
 });
 
-test("slides: arrows move, the URL follows, Esc goes back to the article", async ({ page }) => {
+// The deck itself (keys, presenter, overview…) is covered by e2e/slides.e2e.ts; this is the way in.
+test("the lesson's Present link opens its first slide", async ({ page }) => {
   const lesson = await firstLesson(page);
-  await gotoReady(page, `/lessons/${lesson.slug}/slides/1`);
-  await expect(page.getByText(/^Slide 1 of \d+$/)).toBeVisible();
-  await page.keyboard.press("ArrowRight");
-  await expect(page).toHaveURL(`/lessons/${lesson.slug}/slides/2`);
-  await page.keyboard.press("ArrowLeft");
+  await gotoReady(page, `/lessons/${lesson.slug}`);
+  await page.getByRole("link", { name: "Present" }).click();
   await expect(page).toHaveURL(`/lessons/${lesson.slug}/slides/1`);
-  await page.getByRole("link", { name: "Presenter view" }).click();
-  await expect(page).toHaveURL(`/lessons/${lesson.slug}/presenter/1`);
-  await expect(page.getByRole("complementary", { name: "Presenter notes" })).toBeVisible();
-  await page.keyboard.press("Escape");
-  await expect(page, "back to the article, at the slide's first heading").toHaveURL(new RegExp(`/lessons/${lesson.slug}(#[a-z0-9-]+)?$`));
-  await expect(heading(page)).toHaveText(lesson.title);
-  const hash = new URL(page.url()).hash;
-  if (hash) await expect(page.locator(`[id="${hash.slice(1)}"]`)).toBeInViewport();
+  await expect(page.getByText("Page not found")).toHaveCount(0);
+  await expect(page.locator("main")).not.toBeEmpty();
 });
 
 /** Press Tab until focus comes back round, collecting the href of every link that got focus. */
