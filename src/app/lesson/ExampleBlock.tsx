@@ -19,6 +19,7 @@ export function exampleProgram(example: Example): PlaygroundProgram {
     signals: (example.signals ?? []).map((s) => ({ at: s.atMs, name: s.signal })),
     live: example.live ?? false,
     explore: example.attrs.explore === "true",
+    hunt: example.attrs.hunt === "true",
   };
 }
 

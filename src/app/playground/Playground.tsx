@@ -18,6 +18,8 @@ import { ShareControls } from "./ShareControls.tsx";
 import { TaskTable } from "./TaskTable.tsx";
 import { usePlaygroundCode } from "./usePlaygroundCode.ts";
 import { useRun } from "./useRun.ts";
+import { HuntButton } from "../../fsm/HuntButton.tsx";
+import { LazyStatechart } from "../../fsm/LazyStatechart.tsx";
 import "./playground.css";
 
 export interface PlaygroundProgram {
@@ -36,6 +38,8 @@ export interface PlaygroundProgram {
   goals?: Goal[];
   /** Run in the runtime's explore mode (the seed picks an interleaving). */
   explore?: boolean;
+  /** Offer "Run until it fails" (`hunt=true`: the bug depends on the schedule). */
+  hunt?: boolean;
 }
 
 export interface PlaygroundProps {
@@ -63,6 +67,8 @@ export function Playground({ program, renderCode = (c) => c, children }: Playgro
   const [seed, setSeed] = useState(program.seed);
   const [mode, setMode] = useState<RunMode>(program.live ? "paced" : "instant");
   const [speed, setSpeed] = useState(1);
+  // The timeline's cursor, for the statechart; it belongs to the run it was set in.
+  const [cursor, setCursor] = useState<{ runId: number; seq: number } | undefined>(undefined);
   const [confirmReset, setConfirmReset] = useState(false);
   const [undoCode, setUndoCode] = useState<string | undefined>(undefined);
   const runButton = useRef<HTMLButtonElement>(null);
@@ -141,6 +147,7 @@ export function Playground({ program, renderCode = (c) => c, children }: Playgro
           <button type="button" className="button" onClick={stop} disabled={!active}>
             Stop
           </button>
+          {program.hunt && <HuntButton source={code} seed={seed} signals={program.signals} goals={program.goals} onFound={(s) => run(s)} />}
           {!editorWanted && (
             <button type="button" className="button button--quiet" onPointerEnter={preloadEditor} onClick={() => setEditorWanted(true)}>
               Edit
@@ -264,9 +271,17 @@ export function Playground({ program, renderCode = (c) => c, children }: Playgro
       <div className="playground__timeline">
         {trace.length > 0 && (
           <Suspense fallback={null}>
-            <Timeline trace={trace} result={context.result} live={active} onSelectLine={showLine} title={program.title} />
+            <Timeline
+              trace={trace}
+              result={context.result}
+              live={active}
+              onSelectLine={showLine}
+              onCursor={(_t, seq) => setCursor({ runId: context.runId, seq })}
+              title={program.title}
+            />
           </Suspense>
         )}
+        <LazyStatechart trace={trace} cursorSeq={cursor?.runId === context.runId ? cursor.seq : undefined} />
         <TaskTable rows={tasks} onShowLine={showLine} />
       </div>
     </div>
