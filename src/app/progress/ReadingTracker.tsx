@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { Lesson } from "../../lessons/types.ts";
 import { useActiveHeading } from "../lesson/useActiveHeading.ts";
+import { parseRoute } from "../routes.ts";
 import { recordVisit } from "./progress-store.ts";
 
 /**
@@ -9,7 +10,8 @@ import { recordVisit } from "./progress-store.ts";
  * view or the last heading becomes the current one. Renders an empty marker, nothing visible.
  */
 export function ReadingTracker({ lesson }: { lesson: Pick<Lesson, "slug" | "headings"> }) {
-  const ids = lesson.headings.map((h) => h.id);
+  // The same headings as the contents list (depth ≤ 3), so "Continue" names a section it shows.
+  const ids = lesson.headings.filter((h) => h.depth <= 3).map((h) => h.id);
   const active = useActiveHeading(ids);
   const endRef = useRef<HTMLDivElement>(null);
   const [endSeen, setEndSeen] = useState(false);
@@ -30,6 +32,11 @@ export function ReadingTracker({ lesson }: { lesson: Pick<Lesson, "slug" | "head
   const sectionId = heading?.id;
   const sectionTitle = heading?.text;
   useEffect(() => {
+    // Leaving the lesson scrolls the page to the top while this is still mounted (the next page
+    // loads): those sections were passed on the way out, not read, so once the URL is another
+    // page nothing is recorded.
+    const route = parseRoute(window.location.pathname);
+    if (route.page !== "lesson" || route.slug !== lesson.slug) return;
     recordVisit({
       slug: lesson.slug,
       ...(sectionId !== undefined && sectionTitle !== undefined ? { section: { id: sectionId, title: sectionTitle } } : {}),
