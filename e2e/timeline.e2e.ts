@@ -56,6 +56,8 @@ async function runProgram(page: Page, code = PROGRAM): Promise<{ playground: Loc
   await expect(timeline).toBeVisible();
   const canvas = timeline.getByTestId("timeline-canvas");
   await expect(canvas).toBeVisible();
+  // Mouse coordinates are the viewport's: bring the canvas into it.
+  await canvas.scrollIntoViewIfNeeded();
   return { playground, timeline, canvas };
 }
 
@@ -167,7 +169,8 @@ test("playback and stepping move the cursor, and the readout follows", async ({ 
   await page.keyboard.press(",");
   await expect(readout).toContainText("event 2/");
 
-  await timeline.getByRole("combobox", { name: "Playback speed" }).selectOption("4");
+  // At ½× the whole run takes 8 s to play: time to see the cursor move, then pause it.
+  await timeline.getByRole("combobox", { name: "Playback speed" }).selectOption("0.5");
   await timeline.getByRole("button", { name: "Play" }).click();
   await expect(timeline.getByRole("button", { name: "Pause" })).toBeVisible();
   await expect.poll(async () => (await viewOf(page)).cursorIdx, { timeout: 5000 }).toBeGreaterThan(5);
@@ -175,6 +178,13 @@ test("playback and stepping move the cursor, and the readout follows", async ({ 
   const paused = (await viewOf(page)).cursorIdx;
   await page.waitForTimeout(300);
   expect((await viewOf(page)).cursorIdx).toBe(paused);
+  expect((await viewOf(page)).playing).toBe(false);
+  // Space plays from the keyboard; at 4× the run plays to its end and stops by itself.
+  await timeline.getByRole("combobox", { name: "Playback speed" }).selectOption("4");
+  await canvas.focus();
+  await page.keyboard.press(" ");
+  await expect(timeline.getByRole("button", { name: "Play" })).toBeVisible({ timeout: 8000 });
+  await expect(readout).toContainText(/event (\d+)\/\1\b/);
 
   // Clicking the time axis places the cursor there.
   const box = (await canvas.boundingBox()) as { x: number; y: number; width: number };

@@ -160,7 +160,7 @@ export function Timeline({ trace, result, live = false, onSelectLine, highlightL
             ‹ Prev
           </button>
           <button type="button" className="timeline__btn timeline__btn--play" onClick={() => controller.togglePlay()} aria-label={snap.playing ? "Pause" : "Play"} title="Play / pause (space)">
-            {snap.playing ? "⏸ Pause" : "▶ Play"}
+            {snap.playing ? "‖ Pause" : "▶ Play"}
           </button>
           <button type="button" className="timeline__btn" onClick={() => controller.step(1)} aria-label="Step forward one event" title="Next event (.)">
             Next ›

@@ -22,7 +22,7 @@ export function createFrameLoop(draw: () => void): FrameLoop {
       if (!tick(dt)) tick = null;
     }
     draw();
-    if (tick !== null) handle = requestAnimationFrame(frame);
+    if (tick !== null && handle === 0) handle = requestAnimationFrame(frame);
   };
   const request = (): void => {
     if (handle === 0) handle = requestAnimationFrame(frame);
