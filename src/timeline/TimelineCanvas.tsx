@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { TimelineController } from "./controller.ts";
 import { describeTarget, hitTest, type Target, type TargetInfo } from "./hit.ts";
-import { LAYOUT } from "./scene.ts";
+import { LAYOUT, nameColumnWidth } from "./scene.ts";
 import type { Viewport } from "./viewport.ts";
 
 const MAX_HEIGHT = 520;
@@ -61,18 +61,19 @@ export function TimelineCanvas({ controller, rowCount, label, describedBy, onSel
       const sideways = e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY);
       const rect = el.getBoundingClientRect();
       const px = e.clientX - rect.left;
+      const nameW = nameColumnWidth(rect.width);
       if (sideways) {
         e.preventDefault();
-        controller.panBy(((e.shiftKey ? e.deltaY : e.deltaX) / (rect.width - LAYOUT.nameW)) * 1.0);
+        controller.panBy(((e.shiftKey ? e.deltaY : e.deltaX) / (rect.width - nameW)) * 1.0);
         return;
       }
       if (e.ctrlKey || e.metaKey || focused) {
         e.preventDefault();
-        if (px < LAYOUT.nameW) {
+        if (px < nameW) {
           controller.scrollBy(e.deltaY);
           return;
         }
-        const at = (px - LAYOUT.nameW) / (rect.width - LAYOUT.nameW);
+        const at = (px - nameW) / (rect.width - nameW);
         controller.zoomBy(Math.exp(-e.deltaY * 0.002), Math.max(0, Math.min(1, at)));
       } else if (rowCount * LAYOUT.rowH > height - LAYOUT.axisH) {
         // Many lanes: a plain wheel scrolls them until the list ends, then the page.
@@ -120,7 +121,7 @@ export function TimelineCanvas({ controller, rowCount, label, describedBy, onSel
         onPointerDown={(e) => {
           if (e.button !== 0) return;
           const p = local(e);
-          const scrub = p.y < LAYOUT.axisH && p.x > LAYOUT.nameW;
+          const scrub = p.y < LAYOUT.axisH && p.x > nameColumnWidth(controller.width);
           drag.current = { x: p.x, y: p.y, view: controller.view, scrub, moved: false };
           e.currentTarget.setPointerCapture(e.pointerId);
           if (scrub) controller.setCursor(controller.xAt(p.x));

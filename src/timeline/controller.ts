@@ -7,7 +7,7 @@ import { createFrameLoop, type FrameLoop } from "./frame-loop.ts";
 import type { Target } from "./hit.ts";
 import { makePatterns, readPalette, type Palette, type Patterns } from "./palette.ts";
 import { renderFrame, type DrawnFrame } from "./render.ts";
-import { LAYOUT, type PreparedScene } from "./scene.ts";
+import { LAYOUT, nameColumnWidth, type PreparedScene } from "./scene.ts";
 import { clampView, fitAll, fitRange, minSpan, pan, zoom, type Viewport } from "./viewport.ts";
 
 export interface ControllerSnapshot {
@@ -155,7 +155,7 @@ export class TimelineController {
   }
 
   panPixels(dx: number, from: Viewport): void {
-    const scale = (this.width - LAYOUT.nameW) / (from.x1 - from.x0);
+    const scale = (this.width - nameColumnWidth(this.width)) / (from.x1 - from.x0);
     this.#setView(clampView({ x0: from.x0 - dx / scale, x1: from.x1 - dx / scale }, this.#total(), this.#minSpan()));
   }
 
@@ -185,8 +185,8 @@ export class TimelineController {
 
   /** x in axis units of a canvas pixel. */
   xAt(px: number): number {
-    const scale = (this.width - LAYOUT.nameW) / (this.view.x1 - this.view.x0);
-    return this.view.x0 + (px - LAYOUT.nameW) / scale;
+    const scale = (this.width - nameColumnWidth(this.width)) / (this.view.x1 - this.view.x0);
+    return this.view.x0 + (px - nameColumnWidth(this.width)) / scale;
   }
 
   setCursor(x: number | null): void {

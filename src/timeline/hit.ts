@@ -6,7 +6,7 @@ import { segmentAt } from "./lod.ts";
 import type { Loc, TraceEvent } from "../runtime/trace.ts";
 import type { DrawnFrame } from "./render.ts";
 import { plotScale, segmentLabel, stuckText } from "./render.ts";
-import { LAYOUT, lowerBoundBy, type PreparedScene } from "./scene.ts";
+import { LAYOUT, lowerBoundBy, nameColumnWidth, type PreparedScene } from "./scene.ts";
 import { STATE_INFO } from "./states.ts";
 import type { Viewport } from "./viewport.ts";
 import { describeWaveTask } from "./wave.ts";
@@ -30,7 +30,8 @@ export interface HitInput {
 }
 
 export function hitTest(scene: PreparedScene, frame: DrawnFrame | null, h: HitInput): Target | null {
-  const { nameW, axisH, rowH } = LAYOUT;
+  const { axisH, rowH } = LAYOUT;
+  const nameW = nameColumnWidth(h.width);
   if (h.y < axisH) return null;
   const row = Math.floor((h.y - axisH + h.scrollY) / rowH);
   const r = scene.rows[row];

@@ -6,7 +6,7 @@ import { formatMs, indexAtOrBefore, ticks } from "./axis.ts";
 import { visibleRuns } from "./lod.ts";
 import type { Lane } from "./model.ts";
 import type { Palette, Patterns } from "./palette.ts";
-import { LAYOUT, lowerBoundBy, type PreparedScene } from "./scene.ts";
+import { LAYOUT, lowerBoundBy, nameColumnWidth, type PreparedScene } from "./scene.ts";
 import { isBlocked, SEG_STATES, type SegState } from "./states.ts";
 import type { Viewport } from "./viewport.ts";
 
@@ -44,7 +44,7 @@ export interface DrawnFrame {
 export const MAX_ARROWS = 1500;
 
 export function plotScale(view: Viewport, width: number): number {
-  return (width - LAYOUT.nameW) / Math.max(view.x1 - view.x0, 1e-12);
+  return (width - nameColumnWidth(width)) / Math.max(view.x1 - view.x0, 1e-12);
 }
 
 export function rowTop(row: number, scrollY: number): number {
@@ -54,7 +54,8 @@ export function rowTop(row: number, scrollY: number): number {
 export function renderFrame(ctx: CanvasRenderingContext2D, scene: PreparedScene, f: FrameState): DrawnFrame {
   const { model, axis, rows } = scene;
   const { palette: p, view, width, height, scrollY } = f;
-  const { nameW, axisH, rowH } = LAYOUT;
+  const { axisH, rowH } = LAYOUT;
+  const nameW = nameColumnWidth(width);
   const plotW = width - nameW;
   const scale = plotScale(view, width);
   const xpx = (x: number): number => nameW + (x - view.x0) * scale;
@@ -473,7 +474,8 @@ export function stuckText(lane: Lane, deadlock: boolean): string | null {
 }
 
 function drawLaneEnd(ctx: CanvasRenderingContext2D, scene: PreparedScene, lane: Lane, y: number, xpx: (x: number) => number, p: Palette, width: number): void {
-  const { rowH, nameW } = LAYOUT;
+  const { rowH } = LAYOUT;
+  const nameW = nameColumnWidth(width);
   const e = lane.end;
   if (e.kind === "exited" || e.kind === "panicked") {
     const x = xpx(scene.axis.pos[e.at]);
@@ -505,7 +507,8 @@ function drawLaneEnd(ctx: CanvasRenderingContext2D, scene: PreparedScene, lane: 
 function drawNameColumn(ctx: CanvasRenderingContext2D, scene: PreparedScene, f: FrameState, firstRow: number, lastRow: number): void {
   const { model, rows } = scene;
   const { palette: p, scrollY, height } = f;
-  const { nameW, axisH, rowH } = LAYOUT;
+  const { axisH, rowH } = LAYOUT;
+  const nameW = nameColumnWidth(f.width);
   ctx.fillStyle = p.nameBg;
   ctx.fillRect(0, axisH, nameW, height - axisH);
   ctx.save();
@@ -547,7 +550,8 @@ function drawNameColumn(ctx: CanvasRenderingContext2D, scene: PreparedScene, f: 
 function drawAxis(ctx: CanvasRenderingContext2D, scene: PreparedScene, f: FrameState, xpx: (x: number) => number, mainEndX: number | null): void {
   const { axis } = scene;
   const { palette: p, view, width } = f;
-  const { nameW, axisH } = LAYOUT;
+  const { axisH } = LAYOUT;
+  const nameW = nameColumnWidth(width);
   ctx.fillStyle = p.axisBg;
   ctx.fillRect(0, 0, width, axisH);
   ctx.fillStyle = p.grid;

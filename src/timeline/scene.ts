@@ -8,7 +8,12 @@ import type { Marker, TimelineModel } from "./model.ts";
 import { buildRows, type Row, type RowFilter } from "./rows.ts";
 import { cancelWaves, type Wave } from "./wave.ts";
 
-export const LAYOUT = { nameW: 184, axisH: 34, rowH: 28 } as const;
+export const LAYOUT = { axisH: 34, rowH: 28 } as const;
+
+/** The sticky name column: 184 px on a desktop, narrower on a phone so the plot keeps most of the width. */
+export function nameColumnWidth(width: number): number {
+  return Math.round(Math.min(184, Math.max(92, width * 0.28)));
+}
 /** Room after the last event when a lane is stuck for good: it keeps waiting "forever". */
 const STUCK_TAIL = 0.4;
 
