@@ -39,8 +39,10 @@ test("the statechart of a run is drawn: every state, the transitions with their 
   await page.setViewportSize({ width: 1280, height: 720 });
   await chart.scrollIntoViewIfNeeded();
   await figure.screenshot({ path: "screenshots/handshake-statechart-light.png" });
+  await chart.screenshot({ path: "screenshots/handshake-chart-light.png" });
   await page.evaluate(() => (document.documentElement.dataset.theme = "dark"));
   await figure.screenshot({ path: "screenshots/handshake-statechart-dark.png" });
+  await chart.screenshot({ path: "screenshots/handshake-chart-dark.png" });
 });
 
 test("the active state follows the timeline's cursor, step by step, in the order the run took", async ({ page }) => {

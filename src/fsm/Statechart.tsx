@@ -103,7 +103,13 @@ function MachineChart({ chart, position }: { chart: Chart; position: ChartPositi
             return (
               <g key={n.id} className={classes} data-state={n.id} data-active={active ? "true" : undefined}>
                 <rect x={n.x} y={n.y} width={n.width} height={n.height} rx={10} />
-                {state?.initial && <circle cx={n.x + 9} cy={n.y + n.height / 2} r={3} className="statechart__initial" />}
+                {state?.initial && (
+                  // UML's initial pseudostate: a dot with an arrow into the first state.
+                  <g className="statechart__initial" aria-hidden="true">
+                    <circle cx={n.x - 16} cy={n.y + n.height / 2} r={4} />
+                    <line x1={n.x - 12} y1={n.y + n.height / 2} x2={n.x - 1} y2={n.y + n.height / 2} markerEnd={`url(#${markerId})`} />
+                  </g>
+                )}
                 <text x={n.x + n.width / 2} y={n.y + n.height / 2 + NODE_FONT_PX * 0.35} fontSize={NODE_FONT_PX} textAnchor="middle">
                   {active ? `● ${n.id}` : n.id}
                 </text>

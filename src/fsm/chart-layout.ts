@@ -60,7 +60,7 @@ export function elkGraph(chart: Chart): ElkNode {
       "elk.spacing.nodeNode": "28",
       "elk.spacing.edgeLabel": "4",
       "elk.spacing.edgeNode": "14",
-      "elk.padding": "[top=12,left=12,bottom=12,right=12]",
+      "elk.padding": "[top=12,left=30,bottom=12,right=12]",
     },
     children,
     edges,
