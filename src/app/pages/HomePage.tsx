@@ -36,7 +36,7 @@ export default function HomePage() {
           <p className="hero__actions">
             {resume && <ContinueLink target={resume} className="button button--primary" />}
             <Link href={paths.lesson(first.slug)} className={resume ? "button" : "button button--primary"}>
-              {started ? "Lesson 1" : "Start with lesson 1"}
+              {started ? "Start from lesson 1" : "Start with lesson 1"}
             </Link>
             <span className="hero__note">
               {lessons.length === 1 ? "1 lesson" : `${lessons.length} lessons`} · about {totalMinutes} min

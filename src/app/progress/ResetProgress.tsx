@@ -10,11 +10,21 @@ export function ResetProgress({ hasProgress }: { hasProgress: boolean }) {
   const id = useId();
   const [confirming, setConfirming] = useState(false);
   const [done, setDone] = useState(false);
+  const [cancelled, setCancelled] = useState(false);
   const noteRef = useRef<HTMLParagraphElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     if (done) noteRef.current?.focus();
   }, [done]);
+  // Cancel puts the focus back on the button that opened the question.
+  useEffect(() => {
+    if (cancelled && !confirming) buttonRef.current?.focus();
+  }, [cancelled, confirming]);
+  const cancel = () => {
+    setConfirming(false);
+    setCancelled(true);
+  };
 
   if (!hasProgress) {
     return done ? (
@@ -26,14 +36,21 @@ export function ResetProgress({ hasProgress }: { hasProgress: boolean }) {
   if (!confirming) {
     return (
       <p className="progress-reset">
-        <button type="button" className="button button--quiet" onClick={() => setConfirming(true)}>
+        <button ref={buttonRef} type="button" className="button button--quiet" onClick={() => setConfirming(true)}>
           Reset progress
         </button>
       </p>
     );
   }
   return (
-    <div className="progress-reset progress-reset--confirm" role="alertdialog" aria-labelledby={`${id}-q`}>
+    <div
+      className="progress-reset progress-reset--confirm"
+      role="alertdialog"
+      aria-labelledby={`${id}-q`}
+      onKeyDown={(e) => {
+        if (e.key === "Escape") cancel();
+      }}
+    >
       <span id={`${id}-q`}>Forget which lessons you read and which exercises you solved in this browser?</span>
       <button
         type="button"
@@ -42,12 +59,13 @@ export function ResetProgress({ hasProgress }: { hasProgress: boolean }) {
         onClick={() => {
           clearProgress();
           setConfirming(false);
+          setCancelled(false);
           setDone(true);
         }}
       >
         Reset
       </button>
-      <button type="button" className="button button--quiet" onClick={() => setConfirming(false)}>
+      <button type="button" className="button button--quiet" onClick={cancel}>
         Cancel
       </button>
     </div>
