@@ -183,7 +183,7 @@ export function describeTarget(scene: PreparedScene, t: Target): TargetInfo {
     case "stuck": {
       const lane = model.lanes[t.lane];
       const e = lane.end;
-      const text = stuckText(lane, model.deadlock) ?? "";
+      const text = stuckText(lane, model.deadlock, model.chans) ?? "";
       const loc = e.kind === "stuck" ? e.loc : null;
       return { title: `${lane.name} ${text.replace(/^\S+ /, "")}`, lines: [model.deadlock ? "every task is asleep: nothing can ever wake this one" : "still alive when main returned: nobody will ever wake it"], line: loc?.line ?? null };
     }

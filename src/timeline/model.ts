@@ -39,7 +39,7 @@ export type LaneEnd =
   | { kind: "exited"; at: number }
   | { kind: "panicked"; at: number; message: string }
   /** Blocked for good at the end of the run (deadlock, or leaked and stuck). */
-  | { kind: "stuck"; reason: string; since: number; loc: Loc | null; leaked: boolean }
+  | { kind: "stuck"; reason: string; since: number; loc: Loc | null; leaked: boolean; chans: readonly number[] | null }
   /** Still alive when the trace ends without being stuck (a live run, a stopped run, a limit). */
   | { kind: "open"; leaked: boolean };
 
@@ -398,7 +398,7 @@ export function buildTimeline(trace: readonly TraceEvent[], outcome?: TimelineOu
     const blocked = o.state !== "running" && o.state !== "runnable";
     const settled = deadlock || leak !== undefined || (outcome !== undefined && outcome.outcome === "ok");
     if (blocked && settled) {
-      l.end = { kind: "stuck", reason: leak?.reason ?? o.reason ?? "", since: leak?.since ?? events[o.start].t, loc: o.loc, leaked: l.leaked };
+      l.end = { kind: "stuck", reason: leak?.reason ?? o.reason ?? "", since: leak?.since ?? events[o.start].t, loc: o.loc, leaked: l.leaked, chans: o.chans };
     } else l.end = { kind: "open", leaked: l.leaked };
   }
   // How long each listener took to exit after noticing its context's cancellation.

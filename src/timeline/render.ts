@@ -465,12 +465,13 @@ function arrowHead(ctx: CanvasRenderingContext2D, ax: number, ay: number, bx: nu
   ctx.closePath();
 }
 
-export function stuckText(lane: Lane, deadlock: boolean): string | null {
+export function stuckText(lane: Lane, deadlock: boolean, chans?: PreparedScene["model"]["chans"]): string | null {
   const e = lane.end;
   if (e.kind !== "stuck") return null;
   const line = e.loc === null ? "" : ` · line ${e.loc.line}`;
-  if (deadlock && !e.leaked) return `⊘ stuck: ${e.reason}${line}`;
-  return `⚠ leaked: ${e.reason} since ${formatMs(e.since)}${line}`;
+  const on = chans === undefined || e.chans === null || e.chans.length === 0 ? "" : ` ${e.chans.map((c) => chans.get(c)?.name ?? `chan ${c}`).join(", ")}`;
+  if (deadlock && !e.leaked) return `⊘ stuck: ${e.reason}${on}${line}`;
+  return `⚠ leaked: ${e.reason}${on} since ${formatMs(e.since)}${line}`;
 }
 
 function drawLaneEnd(ctx: CanvasRenderingContext2D, scene: PreparedScene, lane: Lane, y: number, xpx: (x: number) => number, p: Palette, width: number): void {
@@ -486,7 +487,7 @@ function drawLaneEnd(ctx: CanvasRenderingContext2D, scene: PreparedScene, lane: 
     } else drawCross(ctx, x, y + rowH / 2, 8, p.bad, 3.5);
     return;
   }
-  const text = stuckText(lane, scene.model.deadlock);
+  const text = stuckText(lane, scene.model.deadlock, scene.model.chans);
   if (text === null) return;
   const stuckHere = scene.model.deadlock && e.kind === "stuck" && !e.leaked;
   ctx.font = `600 ${ctx.font}`;

@@ -15,7 +15,7 @@ export function nameColumnWidth(width: number): number {
   return Math.round(Math.min(184, Math.max(92, width * 0.28)));
 }
 /** Room after the last event when a lane is stuck for good: it keeps waiting "forever". */
-const STUCK_TAIL = 0.4;
+const STUCK_TAIL = 0.6;
 
 export interface PreparedScene {
   model: TimelineModel;
