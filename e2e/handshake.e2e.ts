@@ -1,4 +1,6 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { setTheme } from "./support/site.ts";
 
 // The udp-handshake lesson in a real browser against the built site: the statechart view of a
 // run with a state machine, the active state following the timeline's cursor, and "Run until it
@@ -100,3 +102,16 @@ test("on a phone the statechart scrolls inside its box and the hunt button wraps
   await naive.getByRole("button", { name: "Run until it fails" }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: "screenshots/handshake-hunt-phone.png" });
 });
+
+for (const theme of ["light", "dark"] as const) {
+  test(`the statechart and the hunt button have no accessibility violations (${theme})`, async ({ page }) => {
+    test.setTimeout(60_000);
+    await setTheme(page, theme);
+    const figure = await example(page, "handshake-statechart");
+    await figure.getByRole("button", { name: "Run", exact: true }).click();
+    await expect(figure.getByRole("region", { name: "Statechart", exact: true }).locator("svg.statechart__svg")).toBeVisible({ timeout: 15_000 });
+    const result = await new AxeBuilder({ page }).include("#example-handshake-statechart").include("#example-handshake-naive-timeout").analyze();
+    const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+    expect(summary).toEqual([]);
+  });
+}

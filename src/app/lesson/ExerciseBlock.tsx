@@ -18,6 +18,9 @@ export function exerciseProgram(exercise: Exercise): PlaygroundProgram {
     signals: (exercise.signals ?? []).map((s) => ({ at: s.atMs, name: s.signal })),
     live: exercise.live ?? false,
     explore: exercise.attrs.explore === "true",
+    // An exercise about interleavings can be checked on many schedules: the hunt looks for a
+    // seed that misses a goal.
+    hunt: exercise.attrs.explore === "true",
     goals: exercise.goals,
   };
 }
