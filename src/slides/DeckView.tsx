@@ -177,10 +177,10 @@ export function DeckView({ lesson, n }: { lesson: Lesson; n: number }) {
         <button type="button" className="deck-controls__button" onClick={() => setOverview(true)}>
           Overview
         </button>
-        <button type="button" className="deck-controls__button" onClick={openPresenter}>
+        <button type="button" className="deck-controls__button deck-controls__wide" onClick={openPresenter}>
           Presenter
         </button>
-        <button type="button" className="deck-controls__button" onClick={toggleFullscreen}>
+        <button type="button" className="deck-controls__button deck-controls__wide" onClick={toggleFullscreen}>
           Full screen
         </button>
         <button type="button" className="deck-controls__button" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">
