@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { LESSON, runInPlayground } from "./support/timeline.ts";
 
 // The timeline in a real browser against the built site: a lesson example runs, its timeline
 // appears; hover, click, zoom, pan, fit, playback and export work by mouse and keyboard.
 // The view's state is read from the controller the component registers on window (read only).
 
-const LESSON = "/lessons/goroutine-lifecycle";
 // Layout constants of the canvas (src/timeline/scene.ts LAYOUT).
 const NAME_W = 184;
 const AXIS_H = 34;
@@ -41,24 +41,9 @@ async function viewOf(page: Page): Promise<ViewState> {
   });
 }
 
-/** Opens the lesson with PROGRAM saved as its first example's edit, runs it and returns the timeline region. */
-async function runProgram(page: Page, code = PROGRAM): Promise<{ playground: Locator; timeline: Locator; canvas: Locator }> {
-  await page.goto(LESSON);
-  const playground = page.locator(".playground").first();
-  await expect(playground).toBeVisible();
-  const key = await page.locator("figure.code-block").first().getAttribute("id");
-  await page.evaluate(([k, c]) => window.localStorage.setItem(`chanscope:code:${k}`, c), [key, code] as const);
-  await page.reload();
-  await expect(playground).toBeVisible();
-  await playground.getByRole("button", { name: "Run", exact: true }).click();
-  await expect(playground.getByRole("status")).toContainText(/Finished|leak|deadlock/i, { timeout: 15_000 });
-  const timeline = playground.getByRole("region", { name: /Timeline/ });
-  await expect(timeline).toBeVisible();
-  const canvas = timeline.getByTestId("timeline-canvas");
-  await expect(canvas).toBeVisible();
-  // Mouse coordinates are the viewport's: bring the canvas into it.
-  await canvas.scrollIntoViewIfNeeded();
-  return { playground, timeline, canvas };
+/** Runs PROGRAM (or `code`) in the lesson's first playground. */
+function runProgram(page: Page, code = PROGRAM): ReturnType<typeof runInPlayground> {
+  return runInPlayground(page, code);
 }
 
 /** Canvas-relative point in the middle of row `row` at fraction `fx` of the plot width. */

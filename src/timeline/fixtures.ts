@@ -3,8 +3,8 @@
 
 export const DEADLOCK = `import { go, chan } from "chanscope";
 export default async function main() {
-  const results = chan<number>();
-  const done = chan<void>();
+  const results = chan<number>(0, "results");
+  const done = chan<void>(0, "done");
   go("worker", async () => {
     await results.send(42);
     await done.recv();
@@ -16,7 +16,7 @@ export default async function main() {
 /** DESIGN §3's example, with main living on so the leak is reported where it gets stuck. */
 export const LEAK = `import { go, chan, sleep, select, recv, context } from "chanscope";
 export default async function main() {
-  const results = chan<string>();
+  const results = chan<string>(0, "results");
   go("search", async () => { await sleep(200); await results.send("some value"); });
   const [ctx, cancel] = context.withTimeout(context.background(), 100);
   try {
