@@ -51,6 +51,8 @@ export const DEFAULT_LIMITS: Limits = { steps: 5_000_000, tasks: 100_000, virtua
 const DRAIN_STEPS = 10_000;
 /** Non-blocking operations in a row after which a task yields (DESIGN §3). */
 const YIELD_EVERY = 1000;
+/** Trace events per onEvents batch. */
+const BATCH = 256;
 /** Explore mode: chance that an operation that could go on switches to another task anyway. */
 const EXPLORE_SWITCH = 0.25;
 
@@ -187,6 +189,8 @@ export class Run {
   /** The recorded trace (columns; TraceEvent objects are built when read). */
   readonly store = new TraceStore();
   #flushed = 0;
+  /** `recorded` does nothing until the store holds this many events (see #setCheck). */
+  #checkAt = BATCH;
   /** Virtual ms since the program started. */
   now = 0;
   steps = 0;
@@ -240,6 +244,7 @@ export class Run {
     this.onEvents = config.onEvents;
     this.onAwaitingSignal = config.onAwaitingSignal ?? null;
     this.#stepCap = config.limits.steps;
+    this.#setCheck();
   }
 
   // ---- trace -------------------------------------------------------------------------------
@@ -273,13 +278,22 @@ export class Run {
 
   /** After each event: stream a batch every 256 events; enforce the events limit. */
   recorded(): void {
-    if (this.store.n - this.#flushed >= 256) {
-      if (this.onEvents !== null) this.flush();
-      if (this.store.n > this.limits.events) {
-        this.end({ outcome: "limit", message: `the trace reached ${this.limits.events} events (the events limit)${this.busyLoopNote()}; shorten the program or run it with tracing off` });
-        throw new RunOver();
-      }
+    if (this.store.n >= this.#checkAt) this.#checkpoint();
+  }
+
+  // Reached once per batch (or, with no onEvents, once at the events limit), not per event.
+  #checkpoint(): void {
+    if (this.onEvents !== null) this.flush();
+    if (this.store.n > this.limits.events) {
+      this.end({ outcome: "limit", message: `the trace reached ${this.limits.events} events (the events limit)${this.busyLoopNote()}; shorten the program or run it with tracing off` });
+      throw new RunOver();
     }
+    this.#setCheck();
+  }
+
+  /** The event count at which `recorded` next has work: a full batch, or past the events limit. */
+  #setCheck(): void {
+    this.#checkAt = this.onEvents !== null ? this.#flushed + BATCH : Math.max(BATCH, this.limits.events + 1);
   }
 
   /** Sends the events not yet streamed to onEvents. */
@@ -287,6 +301,7 @@ export class Run {
     if (this.onEvents === null || this.#flushed === this.store.n) return;
     const batch = this.store.slice(this.#flushed);
     this.#flushed = this.store.n;
+    this.#setCheck();
     this.onEvents(batch);
   }
 

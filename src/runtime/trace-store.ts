@@ -8,7 +8,7 @@
 // have their own columns; any other kind is kept as its finished object.
 
 import { preview } from "./format.ts";
-import type { TraceEvent } from "./trace.ts";
+import type { Loc, TraceEvent } from "./trace.ts";
 import { defaultName } from "./task.ts";
 
 const OBJECT = 0;
@@ -26,58 +26,80 @@ function keepable(v: unknown): boolean {
   return k === "number" || k === "string" || k === "boolean" || k === "undefined" || k === "bigint" || v === null;
 }
 
-/** Int32 columns per event, interleaved: kind, a, b, c, d, ref index (-1: none). */
+/** Int32 columns per event, interleaved: kind, a, b, c, d, e (a ref index, or an inline value). */
 const W = 6;
+/**
+ * Events per chunk. The columns grow by whole chunks, never by copying: a traced ping-pong
+ * records 2 000 000 events, and doubling one big array copied each event several times.
+ */
+const CHUNK_BITS = 14;
+const CHUNK = 1 << CHUNK_BITS;
+const MASK = CHUNK - 1;
+
+/** `e` of a send: how its value is kept. */
+const V_REF = 0; // the value itself, in refs (it cannot change)
+const V_PREVIEW = 1; // its preview string, in refs
+const V_INT = 2; // an int32, inline in `e`
+
+/** `e` of a block: -1 no channels; ≥ 0 an index in refs; ≤ -2 the one channel, id = -2 - e. */
+const NO_CHANS = -1;
 
 export class TraceStore {
   n = 0;
-  #cap = 4096;
-  #i = new Int32Array(4096 * W);
-  #t = new Float64Array(4096);
+  /** The chunks, and the one being filled (its Int32 and time columns, next free event in it). */
+  #ints: Int32Array[] = [];
+  #times: Float64Array[] = [];
+  #x = new Int32Array(0);
+  #t = new Float64Array(0);
+  #free = CHUNK; // as if full, so the first event allocates the first chunk
   #refs: unknown[] = [];
   #reasons: string[] = [];
   #reasonCode = new Map<string, number>();
   #lastReason = "";
   #lastCode = 0;
+  /** Read side: one `[id]` array per channel and one Loc per place, shared by the events built. */
+  #oneChan: number[][] = [];
+  #locs = new Map<number, Loc>();
 
-  #slot(kind: number, t: number, a: number, b: number, c: number, d: number, ref: unknown): void {
-    const i = this.n;
-    if (i === this.#cap) this.#grow();
-    const x = this.#i;
-    const o = i * W;
+  #slot(kind: number, t: number, a: number, b: number, c: number, d: number, e: number): void {
+    let j = this.#free;
+    if (j === CHUNK) {
+      this.#x = new Int32Array(CHUNK * W);
+      this.#t = new Float64Array(CHUNK);
+      this.#ints.push(this.#x);
+      this.#times.push(this.#t);
+      j = 0;
+    }
+    const x = this.#x;
+    const o = j * W;
     x[o] = kind;
     x[o + 1] = a;
     x[o + 2] = b;
     x[o + 3] = c;
     x[o + 4] = d;
-    x[o + 5] = ref === undefined ? -1 : this.#refs.push(ref) - 1;
-    this.#t[i] = t;
-    this.n = i + 1;
+    x[o + 5] = e;
+    this.#t[j] = t;
+    this.#free = j + 1;
+    this.n++;
   }
 
-  #grow(): void {
-    this.#cap *= 2;
-    const x = new Int32Array(this.#cap * W);
-    x.set(this.#i);
-    this.#i = x;
-    const t = new Float64Array(this.#cap);
-    t.set(this.#t);
-    this.#t = t;
+  #ref(v: unknown): number {
+    return this.#refs.push(v) - 1;
   }
 
   /** Any event, as its finished object (its seq must be `n`). */
   object(e: TraceEvent): void {
-    this.#slot(OBJECT, e.t, 0, 0, 0, 0, e);
+    this.#slot(OBJECT, e.t, 0, 0, 0, 0, this.#ref(e));
   }
 
   run(t: number, task: number): void {
-    this.#slot(RUN, t, task, 0, 0, 0, undefined);
+    this.#slot(RUN, t, task, 0, 0, 0, -1);
   }
   unblock(t: number, task: number): void {
-    this.#slot(UNBLOCK, t, task, 0, 0, 0, undefined);
+    this.#slot(UNBLOCK, t, task, 0, 0, 0, -1);
   }
   exit(t: number, task: number): void {
-    this.#slot(EXIT, t, task, 0, 0, 0, undefined);
+    this.#slot(EXIT, t, task, 0, 0, 0, -1);
   }
   block(t: number, task: number, reason: string, chans: readonly { id: number }[] | null, line: number, column: number): void {
     let code = reason === this.#lastReason ? this.#lastCode : this.#reasonCode.get(reason);
@@ -88,37 +110,58 @@ export class TraceStore {
     }
     this.#lastReason = reason;
     this.#lastCode = code;
-    this.#slot(BLOCK, t, task, code, line, column, chans === null ? undefined : chans);
+    const e = chans === null ? NO_CHANS : chans.length === 1 ? -2 - chans[0].id : this.#ref(chans.map((c) => c.id));
+    this.#slot(BLOCK, t, task, code, line, column, e);
   }
   spawn(t: number, task: number, parent: number | null, name: string, line: number, column: number): void {
-    this.#slot(SPAWN, t, task, parent === null ? -1 : parent, line, column, name);
+    this.#slot(SPAWN, t, task, parent === null ? -1 : parent, line, column, name === "" ? -1 : this.#ref(name));
   }
   send(t: number, chan: number, task: number | null, msg: number, value: unknown): void {
-    const keep = keepable(value);
-    this.#slot(SEND, t, chan, task === null ? -1 : task, msg, keep ? 0 : 1, keep ? value : preview(value));
+    const tk = task === null ? -1 : task;
+    if (typeof value === "number" && (value | 0) === value) this.#slot(SEND, t, chan, tk, msg, V_INT, value);
+    else if (keepable(value)) this.#slot(SEND, t, chan, tk, msg, V_REF, this.#ref(value));
+    else this.#slot(SEND, t, chan, tk, msg, V_PREVIEW, this.#ref(preview(value)));
   }
   /** A timer's value: already its preview. */
   sendPreview(t: number, chan: number, msg: number, text: string): void {
-    this.#slot(SEND, t, chan, -1, msg, 1, text);
+    this.#slot(SEND, t, chan, -1, msg, V_PREVIEW, this.#ref(text));
   }
   recv(t: number, chan: number, task: number, msg: number | null, ok: boolean): void {
-    this.#slot(RECV, t, chan, task, msg === null ? -1 : msg, ok ? 1 : 0, undefined);
+    this.#slot(RECV, t, chan, task, msg === null ? -1 : msg, ok ? 1 : 0, -1);
   }
 
-  #ref(i: number): unknown {
-    const k = this.#i[i * W + 5];
-    return k < 0 ? undefined : this.#refs[k];
+  #loc(line: number, column: number): Loc | null {
+    if (line <= 0) return null;
+    const key = line * 65536 + column;
+    let l = this.#locs.get(key);
+    if (l === undefined) {
+      l = { line, column };
+      this.#locs.set(key, l);
+    }
+    return l;
   }
 
-  /** Event i as DESIGN §4's object. */
+  #chans(e: number): number[] | undefined {
+    if (e === NO_CHANS) return undefined;
+    if (e >= 0) return this.#refs[e] as number[];
+    const id = -2 - e;
+    return (this.#oneChan[id] ??= [id]);
+  }
+
+  /**
+   * Event i as DESIGN §4's object. Events built here share their `loc` objects and one-channel
+   * `chans` arrays (they are read, never changed).
+   */
   event(i: number): TraceEvent {
-    const t = this.#t[i];
-    const x = this.#i;
-    const o = i * W;
+    const j = i & MASK;
+    const x = this.#ints[i >> CHUNK_BITS];
+    const t = this.#times[i >> CHUNK_BITS][j];
+    const o = j * W;
     const a = x[o + 1];
     const b = x[o + 2];
     const c = x[o + 3];
     const d = x[o + 4];
+    const e = x[o + 5];
     switch (x[o]) {
       case RUN:
         return { seq: i, t, kind: "task.run", task: a };
@@ -127,29 +170,18 @@ export class TraceStore {
       case EXIT:
         return { seq: i, t, kind: "task.exit", task: a };
       case BLOCK: {
-        const line = c;
-        const e: TraceEvent = { seq: i, t, kind: "task.block", task: a, reason: this.#reasons[b], loc: line > 0 ? { line, column: d } : null };
-        const chans = this.#ref(i) as readonly { id: number }[] | undefined;
-        if (chans !== undefined) e.chans = chans.map((c) => c.id);
-        return e;
+        const chans = this.#chans(e);
+        if (chans === undefined) return { seq: i, t, kind: "task.block", task: a, reason: this.#reasons[b], loc: this.#loc(c, d) };
+        return { seq: i, t, kind: "task.block", task: a, reason: this.#reasons[b], loc: this.#loc(c, d), chans };
       }
-      case SPAWN: {
-        const line = c;
-        const parent = b;
-        const given = this.#ref(i) as string | undefined;
-        return { seq: i, t, kind: "task.spawn", task: a, parent: parent < 0 ? null : parent, name: given !== undefined && given !== "" ? given : defaultName(a), loc: line > 0 ? { line, column: d } : null };
-      }
-      case SEND: {
-        const task = b;
-        const ref = this.#ref(i);
-        return { seq: i, t, kind: "chan.send", chan: a, task: task < 0 ? null : task, msg: c, preview: d === 1 ? (ref as string) : preview(ref) };
-      }
-      case RECV: {
-        const msg = c;
-        return { seq: i, t, kind: "chan.recv", chan: a, task: b, msg: msg < 0 ? null : msg, ok: d === 1 };
-      }
+      case SPAWN:
+        return { seq: i, t, kind: "task.spawn", task: a, parent: b < 0 ? null : b, name: e < 0 ? defaultName(a) : (this.#refs[e] as string), loc: this.#loc(c, d) };
+      case SEND:
+        return { seq: i, t, kind: "chan.send", chan: a, task: b < 0 ? null : b, msg: c, preview: d === V_INT ? String(e) : d === V_PREVIEW ? (this.#refs[e] as string) : preview(this.#refs[e]) };
+      case RECV:
+        return { seq: i, t, kind: "chan.recv", chan: a, task: b, msg: c < 0 ? null : c, ok: d === 1 };
       default:
-        return this.#ref(i) as TraceEvent;
+        return this.#refs[e] as TraceEvent;
     }
   }
 
