@@ -32,6 +32,12 @@ for (const theme of ["light", "dark"] as const) {
       await exercise.getByRole("button", { name: "Run", exact: true }).click();
       await expect(exercise.getByRole("status")).not.toContainText("Not run yet", { timeout: 10_000 });
       await exercise.locator("xpath=ancestor::figure").screenshot({ path: `screenshots/playground-${theme}-${size.name}-exercise.png` });
+      await page.goto("/play");
+      const play = page.locator(".playground");
+      await play.getByRole("button", { name: "Run", exact: true }).click();
+      await expect(play.getByRole("status")).not.toContainText("Not run yet", { timeout: 10_000 });
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: `screenshots/play-${theme}-${size.name}.png`, fullPage: true });
     });
   }
 }

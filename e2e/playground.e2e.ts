@@ -231,3 +231,32 @@ test("a damaged or cut-off share link says so and still offers the playground", 
   await page.reload();
   await expect(page.getByRole("alert")).toContainText(/incomplete|damaged/);
 });
+
+test("runs and edits under the site's Content-Security-Policy with no console errors", async ({ page }) => {
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(m.text());
+  });
+  page.on("pageerror", (e) => problems.push(e.message));
+  const response = await page.goto(LESSON);
+  expect(response?.headers()["content-security-policy"]).toContain("script-src 'self' blob:");
+  await page.evaluate(() => document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)));
+  const playground = page.locator(".playground").first();
+  await playground.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(playground.getByRole("status")).not.toContainText(/Not run yet|Compiling|Running/, { timeout: 10_000 });
+  await playground.locator(".code-editor-static").first().click();
+  await expect(playground.locator(".monaco-editor")).toBeVisible({ timeout: 15_000 });
+  await page.waitForTimeout(2000); // the TypeScript worker starts and checks the code
+  expect(problems).toEqual([]);
+});
+
+test("Shift+Alt+F formats the code", async ({ page }) => {
+  const playground = await withSavedCode(page, `export default async function main() {\nconst   x=1\nconsole.log( x )\n}`);
+  await playground.locator(".code-editor-static").first().click();
+  const editor = playground.locator(".monaco-editor");
+  await expect(editor).toBeVisible({ timeout: 15_000 });
+  await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest(".monaco-editor"))).toBe(true);
+  await page.waitForTimeout(1500); // the TypeScript worker, which formats, is up
+  await page.keyboard.press("Shift+Alt+F");
+  await expect(editor.locator(".view-lines")).toContainText("const x = 1", { timeout: 10_000 });
+});

@@ -94,6 +94,10 @@ export default function CodeEditor(props: CodeEditorProps) {
     const run = () => latest.current.onRun();
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, run);
     editor.addCommand(monaco.KeyMod.Shift | monaco.KeyCode.Enter, run);
+    // Shift+Alt+F formats on every platform (Monaco's own default on Linux is Ctrl+Shift+I).
+    editor.addCommand(monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF, () => {
+      void editor.getAction("editor.action.formatDocument")?.run();
+    });
     // Only when no suggestion list, find box or hover is open: then Esc closes that first.
     editor.addCommand(
       monaco.KeyCode.Escape,

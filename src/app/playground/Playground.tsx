@@ -257,7 +257,7 @@ export function Playground({ program, renderCode = (c) => c, children }: Playgro
         </div>
       )}
 
-      <div role="status" className={`playground__status playground__status--${outcome.kind}`}>
+      <div role="status" className={`playground__status playground__status--${outcome.kind}`} data-run={context.runId} data-state={status}>
         <span className="playground__status-word">{statusWord(outcome.kind)}</span> {outcome.headline}
       </div>
       {outcome.report && <pre className="playground__report">{outcome.report}</pre>}
