@@ -68,6 +68,17 @@ test("the active state follows the timeline's cursor, step by step, in the order
   await expect(chart.locator("figcaption")).toHaveText(/^session: established since 3000 ms \(SYN_ACK\)$/);
 });
 
+test("two machines in one run get a chart each, both at their final states", async ({ page }) => {
+  const figure = await example(page, "handshake-two-machines");
+  await figure.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(figure.getByRole("status")).toContainText("Finished at 5500 ms", { timeout: 15_000 });
+  const chart = figure.getByRole("region", { name: "Statechart", exact: true });
+  await expect(chart.locator("svg.statechart__svg")).toHaveCount(2, { timeout: 15_000 });
+  await expect(chart.locator("figcaption")).toHaveText(["sender: established since 3040 ms (SYN_ACK)", "receiver: established since 3060 ms (ACK)"]);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await chart.screenshot({ path: "screenshots/handshake-two-machines-light.png" });
+});
+
 test("Run until it fails finds a seed on which the first handler breaks, and loads that run", async ({ page }) => {
   const figure = await example(page, "handshake-naive-timeout");
   const hunt = figure.getByRole("button", { name: "Run until it fails" });
