@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
 import { loadLessons } from "../src/lessons/parse.ts";
 import type { Example, Exercise, Lesson } from "../src/lessons/types.ts";
 import { block, loadSolution, median, runBlock, switchToInstant, type ShownRun } from "./support/run-block.ts";
@@ -45,6 +45,12 @@ function mismatches(lesson: Lesson, example: Example, shown: ShownRun): string[]
   return problems;
 }
 
+const STALE = " (was the site built before lessons/*.md last changed? rebuild it)";
+
+async function onPage(figure: Locator): Promise<boolean> {
+  return (await figure.count()) === 1;
+}
+
 test.describe.configure({ mode: "parallel" });
 
 for (const lesson of lessons) {
@@ -59,7 +65,10 @@ for (const lesson of lessons) {
     const problems: string[] = [];
     for (const example of examples) {
       const figure = block(page, example.id);
-      await expect(figure, `${lesson.file}:${example.code.line}: example "${example.id}" is on the page`).toHaveCount(1);
+      if (!(await onPage(figure))) {
+        problems.push(`${lesson.file}:${example.code.line}: example "${example.id}" is not on the page${STALE}`);
+        continue;
+      }
       if (example.live) await switchToInstant(figure);
       const shown = await runBlock(figure);
       times.push({ id: example.id, ms: shown.ms });
@@ -69,7 +78,10 @@ for (const lesson of lessons) {
     for (const exercise of exercises) {
       const where = `${lesson.file}:${exercise.code.line}: exercise "${exercise.id}"`;
       const figure = block(page, exercise.id);
-      await expect(figure, `${where} is on the page`).toHaveCount(1);
+      if (!(await onPage(figure))) {
+        problems.push(`${where} is not on the page${STALE}`);
+        continue;
+      }
       if (exercise.live) await switchToInstant(figure);
       const start = await runBlock(figure);
       times.push({ id: `${exercise.id} (start)`, ms: start.ms });
