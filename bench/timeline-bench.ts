@@ -94,6 +94,17 @@ async function main(): Promise<void> {
       const lanes = new Set(c.result.trace.filter((e) => e.kind === "task.spawn").map((e) => (e as { task: number }).task)).size;
       console.log(`| ${c.name} | ${c.result.trace.length.toLocaleString("en")} | ${lanes.toLocaleString("en")} | ${f1(first)} | ${f1(render)} | ${f1(d.p50)} / ${f1(d.p95)} / ${f1(d.max)} | ${f1(iv.p50)} / ${f1(iv.p95)} | ${f1(heap)} |`);
     }
+    if (!screenshotsOnly) {
+      // The first timeline a fresh page ever draws, on the biggest trace: nothing is JIT-compiled yet.
+      const cold = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await cold.goto(`http://localhost:${PORT}/bench/timeline-bench.html`);
+      await cold.waitForSelector("body[data-ready=true]");
+      const big = cases[2];
+      await store(cold, big.result);
+      const r = await show(cold, big.result, big.name);
+      console.log(`\nCold page, ${big.result.trace.length.toLocaleString("en")} events first: first draw ${f1(r.firstDrawMs)} ms (model ${f1(r.modelMs)} ms, scene ${f1(r.sceneMs)} ms, render ${f1(r.renderMs)} ms).`);
+      await cold.close();
+    }
     if (screenshots) {
       const dir = path.join(ROOT, "screenshots");
       mkdirSync(dir, { recursive: true });

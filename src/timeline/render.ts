@@ -469,7 +469,7 @@ export function stuckText(lane: Lane, deadlock: boolean, chans?: PreparedScene["
   const e = lane.end;
   if (e.kind !== "stuck") return null;
   const line = e.loc === null ? "" : ` · line ${e.loc.line}`;
-  const on = chans === undefined || e.chans === null || e.chans.length === 0 ? "" : ` ${e.chans.map((c) => chans.get(c)?.name ?? `chan ${c}`).join(", ")}`;
+  const on = chans === undefined || e.chans === null || e.chans.length === 0 ? "" : ` (${e.chans.map((c) => chans.get(c)?.name ?? `chan ${c}`).join(", ")})`;
   if (deadlock && !e.leaked) return `⊘ stuck: ${e.reason}${on}${line}`;
   return `⚠ leaked: ${e.reason}${on} since ${formatMs(e.since)}${line}`;
 }
@@ -558,7 +558,8 @@ function drawAxis(ctx: CanvasRenderingContext2D, scene: PreparedScene, f: FrameS
   ctx.fillStyle = p.grid;
   ctx.fillRect(0, axisH - 1, width, 1);
   ctx.fillStyle = p.muted;
-  ctx.fillText(axis.mode === "events" ? "event order" : axis.mode === "time" ? "virtual time" : "time, events spaced", 8, axisH / 2);
+  const allAtOnce = scene.model.endMs === 0 && axis.mode !== "time";
+  ctx.fillText(axis.mode === "events" ? "event order" : axis.mode === "time" ? "virtual time" : allAtOnce ? "all at 0 ms: in order" : "time, events spaced", 8, axisH / 2);
   ctx.save();
   ctx.beginPath();
   ctx.rect(nameW, 0, width - nameW, axisH);
