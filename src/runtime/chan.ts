@@ -15,7 +15,7 @@
 import { GoPanic, MSG } from "./errors.ts";
 import { activeRun, active, type Run } from "./scheduler.ts";
 import type { Task } from "./task.ts";
-import { RECV, RECV_ITER, RECV_OK, SEND, WaitQueue, Waiter } from "./wait-queue.ts";
+import { plainWaiter, RECV, RECV_ITER, RECV_OK, SEND, WaitQueue, type Waiter } from "./wait-queue.ts";
 
 /** What drives a timer's channel (see timers.ts). */
 export interface ChanSource {
@@ -83,7 +83,7 @@ export class Chan<T = unknown> implements AsyncIterable<T> {
       sendNow(run, this, v, t);
       return run.proceed(t, undefined) as unknown as Promise<void>;
     }
-    const w = new Waiter(t, SEND, v, null, 0);
+    const w = plainWaiter(t, SEND, v);
     if (run.tracing) w.msg = run.nextMsg++;
     this.sendq.push(w);
     return run.block(t, "chan send", this.self) as unknown as Promise<void>;
@@ -123,7 +123,7 @@ function recvOp<T>(c: Chan<T>, mode: number): unknown {
     recvNow(run, c, t);
     return run.proceed(t, shape(mode, run.rv, run.rok));
   }
-  const w = new Waiter(t, mode, undefined, null, 0);
+  const w = plainWaiter(t, mode, undefined);
   c.recvq.push(w);
   if (c.source !== null) c.source.watch(run);
   return run.block(t, "chan receive", c.self);
@@ -279,6 +279,7 @@ function handToReceiver(run: Run, c: Chan, w: Waiter, v: unknown, ok: boolean, m
 /** A waiting sender's value was taken: it goes on. */
 function releaseSender(run: Run, s: Waiter): void {
   if (s.sel !== null) s.sel.won(s, undefined, true);
+  else s.value = undefined; // the receiver has it; the reused waiter should not keep it alive
   run.wake(s.task, undefined);
 }
 

@@ -9,6 +9,7 @@
 import type { Run } from "./scheduler.ts";
 import type { SelectWait } from "./select.ts";
 import type { Loc } from "./trace.ts";
+import type { Waiter } from "./wait-queue.ts";
 
 export type TaskState = "running" | "runnable" | "blocked" | "exited" | "panicked";
 
@@ -67,6 +68,8 @@ export class Task {
   /** Operations since the task last blocked (names a busy loop when the step limit hits). */
   sinceBlock = 0;
   suspension: Suspension | null = null;
+  /** Its reusable waiter for plain channel and WaitGroup operations (wait-queue.ts plainWaiter). */
+  waiter: Waiter | null = null;
   /** Why it panicked (set once it has). */
   panicMessage = "";
 

@@ -21,11 +21,25 @@ export class Waiter {
   msg = 0;
   constructor(
     readonly task: Task,
-    readonly mode: number,
-    readonly value: unknown,
+    public mode: number,
+    public value: unknown,
     readonly sel: SelectWait | null,
     readonly caseIndex: number,
   ) {}
+}
+
+/**
+ * The task's waiter for a plain (not select) operation. A task waits on one operation at a time,
+ * and its waiter has left every queue by the time it is woken, so one waiter per task is reused
+ * instead of allocating one per blocking operation.
+ */
+export function plainWaiter(t: Task, mode: number, value: unknown): Waiter {
+  const w = t.waiter;
+  if (w === null || w.queue !== null) return (t.waiter = new Waiter(t, mode, value, null, 0));
+  w.mode = mode;
+  w.value = value;
+  w.msg = 0;
+  return w;
 }
 
 export class WaitQueue {

@@ -3,7 +3,7 @@
 
 import { GoPanic, MSG } from "./errors.ts";
 import { activeRun } from "./scheduler.ts";
-import { LOCK, WaitQueue, Waiter } from "./wait-queue.ts";
+import { LOCK, plainWaiter, WaitQueue } from "./wait-queue.ts";
 
 /**
  * Go's `sync.WaitGroup`: `add(n)` before starting work, `done()` when a piece finishes, and
@@ -35,7 +35,7 @@ export class WaitGroup {
     const run = activeRun();
     const t = run.enter();
     if (this.#n === 0) return run.proceed(t, undefined) as unknown as Promise<void>;
-    this.#waiters.push(new Waiter(t, LOCK, undefined, null, 0));
+    this.#waiters.push(plainWaiter(t, LOCK, undefined));
     return run.block(t, "sync.WaitGroup.Wait", null) as unknown as Promise<void>;
   }
 
