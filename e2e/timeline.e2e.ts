@@ -187,3 +187,30 @@ test("Export trace downloads Chrome Trace Event JSON", async ({ page }) => {
   expect(json.traceEvents.some((e) => e.ph === "M" && e.name === "thread_name")).toBe(true);
   expect(json.traceEvents.some((e) => e.ph === "X" && e.name === "chan receive")).toBe(true);
 });
+
+test("a live (paced) run's timeline grows while it streams and keeps showing the whole run", async ({ page }) => {
+  const ticking = `import { go, sleep } from "chanscope";
+export default async function main() {
+  go("ticker", async () => { for (let i = 0; i < 30; i++) await sleep(50); });
+  for (let i = 0; i < 30; i++) await sleep(50);
+}
+`;
+  await page.goto(LESSON);
+  const playground = page.locator(".playground").first();
+  const key = await page.locator("figure.code-block").first().getAttribute("id");
+  await page.evaluate(([k, c]) => window.localStorage.setItem(`chanscope:code:${k}`, c), [key, ticking] as const);
+  await page.reload();
+  const options = playground.locator(".playground__options");
+  await options.locator("summary").click();
+  await options.getByLabel("Live").check();
+  await playground.getByRole("button", { name: "Run", exact: true }).click();
+  const timeline = playground.getByRole("region", { name: /Timeline/ });
+  await expect(timeline).toBeVisible({ timeout: 10_000 });
+  // While the run streams (1.5 s of virtual time at 1×), the axis grows and the view follows it.
+  const first = await viewOf(page);
+  await expect.poll(async () => (await viewOf(page)).total, { timeout: 5000 }).toBeGreaterThan(first.total);
+  const later = await viewOf(page);
+  expect(later.x0).toBe(0);
+  expect(later.x1).toBeCloseTo(later.total, 6);
+  await expect(playground.getByRole("status")).toContainText(/Finished/i, { timeout: 10_000 });
+});
