@@ -18,6 +18,7 @@ import { RECV, SEND, Waiter } from "./wait-queue.ts";
 const K_RECV = 0;
 const K_SEND = 1;
 const K_DEFAULT = 2;
+const NO_CASES: readonly SelectCase[] = [];
 
 /** One case of a select; build it with `recv`, `send` or `defaultCase`. `R` is its handler's result. */
 export class SelectCase<R = unknown> {
@@ -55,16 +56,44 @@ export function defaultCase<R = undefined>(fn?: () => R): SelectCase<R> {
 
 type CaseResult<C> = C extends SelectCase<infer R> ? Awaited<R> : never;
 
-/** A blocked select: its waiters, and the case that won once one does. */
+/**
+ * A blocked select: its waiters, and the case that won once one does. Each task keeps one and
+ * reuses it, with its waiters and channel list, for its next blocking select: a task is in one
+ * select at a time, and by the time it is woken every waiter has left its queue.
+ */
 export class SelectWait {
   readonly waiters: Waiter[] = [];
+  /** The channels the select waits on (the task's waitChans while it is blocked). */
+  readonly chans: Chan[] = [];
+  cases: readonly SelectCase[] = [];
   chosen = -1;
   v: unknown = undefined;
   ok = false;
-  constructor(
-    readonly task: Task,
-    readonly cases: readonly SelectCase[],
-  ) {}
+  constructor(readonly task: Task) {}
+
+  /** Ready for a new select over `cases`. */
+  reset(cases: readonly SelectCase[]): void {
+    this.cases = cases;
+    this.chosen = -1;
+    this.v = undefined;
+    this.ok = false;
+    this.chans.length = 0;
+  }
+
+  /** The waiter for case `i` as the `k`-th of this select, reused when it is free. */
+  waiter(k: number, mode: number, value: unknown, i: number): Waiter {
+    const w = k < this.waiters.length ? this.waiters[k] : undefined;
+    if (w === undefined || w.queue !== null) {
+      const n = new Waiter(this.task, mode, value, this, i);
+      this.waiters[k] = n;
+      return n;
+    }
+    w.mode = mode;
+    w.value = value;
+    w.caseIndex = i;
+    w.msg = 0;
+    return w;
+  }
 
   /** Waiter `w` won: the others leave their queues; the handler runs when the task resumes. */
   won(w: Waiter, v: unknown, ok: boolean): void {
@@ -81,12 +110,19 @@ export class SelectWait {
   }
 
   #leaveOthers(w: Waiter): void {
-    for (const o of this.waiters) if (o !== w && o.queue !== null) o.queue.remove(o);
+    const ws = this.waiters;
+    for (let k = 0; k < this.chans.length; k++) {
+      const o = ws[k];
+      if (o !== w && o.queue !== null) o.queue.remove(o);
+    }
   }
 
   runHandler(): unknown {
     const c = this.cases[this.chosen];
-    return c.fn === undefined ? undefined : c.fn(this.v, this.ok);
+    const v = this.v;
+    this.cases = NO_CASES; // the reused wait should not keep the cases and value alive
+    this.v = undefined;
+    return c.fn === undefined ? undefined : c.fn(v, this.ok);
   }
 }
 
@@ -157,13 +193,14 @@ function handled(run: Run, t: Task, result: unknown): unknown {
 }
 
 function blockSelect(run: Run, t: Task, cases: readonly SelectCase[]): unknown {
-  const sel = new SelectWait(t, cases);
-  const chans: Chan[] = [];
+  const sel = (t.selectWait ??= new SelectWait(t));
+  sel.reset(cases);
+  const chans = sel.chans;
   for (let i = 0; i < cases.length; i++) {
     const c = cases[i];
     const ch = c.ch;
     if (c.kind === K_DEFAULT || ch === null || ch === undefined) continue;
-    const w = new Waiter(t, c.kind === K_RECV ? RECV : SEND, c.value, sel, i);
+    const w = sel.waiter(chans.length, c.kind === K_RECV ? RECV : SEND, c.value, i);
     if (c.kind === K_RECV) {
       ch.recvq.push(w);
       if (ch.source !== null) ch.source.watch(run);
@@ -171,7 +208,6 @@ function blockSelect(run: Run, t: Task, cases: readonly SelectCase[]): unknown {
       if (run.tracing) w.msg = run.nextMsg++;
       ch.sendq.push(w);
     }
-    sel.waiters.push(w);
     chans.push(ch);
   }
   return run.block(t, reasonOf(cases), chans);

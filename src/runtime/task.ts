@@ -52,6 +52,8 @@ export class Task {
   hasWakeError = false;
   /** A blocked select, which runs its chosen case's handler when the task resumes. */
   select: SelectWait | null = null;
+  /** Its reusable SelectWait (select.ts blockSelect); null until its first blocking select. */
+  selectWait: SelectWait | null = null;
   /** Go's wait reason while blocked ("chan send", "sleep", …). */
   reason = "";
   /** Virtual ms at which the task started waiting. */

@@ -24,7 +24,7 @@ export class Waiter {
     public mode: number,
     public value: unknown,
     readonly sel: SelectWait | null,
-    readonly caseIndex: number,
+    public caseIndex: number,
   ) {}
 }
 
