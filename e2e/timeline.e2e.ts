@@ -153,6 +153,9 @@ test("playback and stepping move the cursor, and the readout follows", async ({ 
   await expect(readout).toContainText("event 3/");
   await page.keyboard.press(",");
   await expect(readout).toContainText("event 2/");
+  // n jumps to the next notable event (a block, close, cancel or leak).
+  await page.keyboard.press("n");
+  await expect(readout).toContainText("blocks on");
 
   // At ½× the whole run takes 8 s to play: time to see the cursor move, then pause it.
   await timeline.getByRole("combobox", { name: "Playback speed" }).selectOption("0.5");

@@ -130,7 +130,7 @@ export function Timeline({ trace, result, live = false, onSelectLine, highlightL
     const row = scene.rowOfTask.get(task);
     if (row === undefined) return;
     controller.revealRow(row);
-    controller.focusTask = task;
+    controller.selectedTask = task;
     controller.request();
     const end = model.lanes[lane].end;
     if (end.kind === "stuck" && end.loc !== null) onSelectLine?.(end.loc.line);
@@ -242,7 +242,7 @@ export function Timeline({ trace, result, live = false, onSelectLine, highlightL
         <TimelineCanvas
           controller={controller}
           rowCount={scene.rows.length}
-          label={`Timeline of ${name}: ←/→ pan, +/− zoom, 0 fit, , and . step through events, space plays, Enter shows the line`}
+          label={`Timeline of ${name}: ←/→ pan, +/− zoom, 0 fit, , and . step through events, n and p jump to the next block, close, cancel or leak (of the clicked task), space plays, Enter shows the line`}
           describedBy={descId}
           onSelectLine={onSelectLine}
           onToggleCollapse={toggleCollapse}

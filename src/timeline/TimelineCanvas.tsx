@@ -159,6 +159,10 @@ export function TimelineCanvas({ controller, rowCount, label, describedBy, onSel
               return;
             }
           }
+          if (target.kind === "segment" || target.kind === "name" || target.kind === "stuck") {
+            controller.selectedTask = controller.scene.model.lanes[target.lane].task;
+            controller.request();
+          }
           const info = describeTarget(controller.scene, target);
           if (info.line !== null) onSelectLine?.(info.line);
         }}
@@ -225,6 +229,13 @@ export function TimelineCanvas({ controller, rowCount, label, describedBy, onSel
           } else if (k === " " || k === "k") {
             handled();
             controller.togglePlay();
+          } else if (k === "n" || k === "p") {
+            handled();
+            controller.jumpNotable(k === "n" ? 1 : -1);
+          } else if (k === "Escape" && controller.selectedTask !== null) {
+            handled();
+            controller.selectedTask = null;
+            controller.request();
           } else if (k === "Enter") {
             handled();
             onEnter();

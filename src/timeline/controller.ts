@@ -30,6 +30,8 @@ export class TimelineController {
   cursorX: number | null = null;
   hover: Target | null = null;
   focusTask: number | null = null;
+  /** The task last clicked (or jumped to): n / p step through its notable events. */
+  selectedTask: number | null = null;
   highlightLine: number | null = null;
   collapsed: ReadonlySet<number> = new Set();
   lastFrame: DrawnFrame | null = null;
@@ -219,6 +221,29 @@ export class TimelineController {
     this.#keepCursorInView();
   }
 
+  /**
+   * Moves the cursor to the next (+1) or previous (−1) notable event — a block, a panic, a close,
+   * a cancel, a leak — of the selected task, or of any task when none is selected.
+   */
+  jumpNotable(dir: 1 | -1): void {
+    const s = this.scene;
+    if (s === null) return;
+    const ev = s.model.events;
+    const task = this.selectedTask;
+    let i = this.cursorX === null ? (dir > 0 ? -1 : ev.length) : indexAtOrBefore(s.axis, this.cursorX);
+    for (i += dir; i >= 0 && i < ev.length; i += dir) {
+      const e = ev[i];
+      const notable = e.kind === "task.block" || e.kind === "task.panic" || e.kind === "task.leak" || e.kind === "chan.close" || e.kind === "ctx.cancel";
+      if (!notable) continue;
+      const who = "task" in e ? (e.task ?? null) : null;
+      if (task === null || who === task) {
+        this.setCursor(s.axis.pos[i]);
+        this.#keepCursorInView();
+        return;
+      }
+    }
+  }
+
   cursorToStart(): void {
     this.setCursor(0);
     this.#keepCursorInView();
@@ -291,7 +316,7 @@ export class TimelineController {
       scrollY: this.scrollY,
       cursorX: this.cursorX,
       highlightLine: this.highlightLine,
-      focusTask: this.focusTask,
+      focusTask: this.focusTask ?? this.selectedTask,
       palette: this.#palette,
       patterns: this.#patterns,
       collapsed: this.collapsed,
