@@ -78,6 +78,12 @@ describe("compileUserModule", () => {
     expect(out[4]).toBe("  for await (const v of __locv(5, 2, c)) try { console.log(v) } finally { __loc(5, 2); }");
   });
 
+  it("marks panic(…) and throw with their line", () => {
+    const js = compiled('import { panic } from "chanscope";\nexport default async function main() {\n  if (1) panic("x");\n  throw new Error("y");\n}');
+    expect(lines(js)[2]).toBe('  if (1) panic(__locv(3, 9, "x"));');
+    expect(lines(js)[3]).toBe('  throw __locv(4, 2, new Error("y"));');
+  });
+
   it("nested awaits each get their own location", () => {
     const js = compiled('export default async function main() {\n  await await Promise.resolve(1)\n}');
     expect(lines(js)[1]).toBe("  await (__loc(2, 2), await Promise.resolve(__locv(2, 8, 1)))");

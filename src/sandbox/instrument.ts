@@ -12,6 +12,7 @@
 //   await ch.recv()              →  await __locv(L, C, ch).recv()            (no arguments: the receiver)
 //   await X (anything else)      →  await (__loc(L, C), X)
 //   go(name, fn) / wg.go(fn)     →  go(name, __locv(L, C, fn))               (the spawn's line)
+//   panic(v) / throw v           →  panic(__locv(L, C, v)) / throw __locv(L, C, v)   (a panic's line)
 //   for await (const v of ch) B  →  for await (const v of __locv(L, C, ch)) try B finally { __loc(L, C); }
 //                                   (each iteration blocks in the loop head, so the loop's line is
 //                                    restored after the body, even after `continue`)
@@ -67,6 +68,10 @@ function isGoCall(node: AnyNode): boolean {
   return false;
 }
 
+function isPanicCall(node: AnyNode): boolean {
+  return node.type === "CallExpression" && (node.callee as AnyNode).type === "Identifier" && (node.callee as AnyNode).name === "panic";
+}
+
 /**
  * The edits that instrument a program parsed from transpiled code. `toUser` maps a position in
  * that code (1-based line, 0-based column, from acorn's `locations`) to the user's source.
@@ -115,8 +120,11 @@ export function locEdits(program: AnyNode, toUser: (p: Position) => Position): E
       if (argument.type === "CallExpression" && markCall(argument, node)) return;
       open(argument.start, `(${locCall(node)}, `);
       close(argument.end, ")");
-    } else if (isGoCall(node)) {
+    } else if (isGoCall(node) || isPanicCall(node)) {
       markCall(node, node);
+    } else if (node.type === "ThrowStatement") {
+      // A panic is reported at the task's location: make it the throw's line.
+      markValue(node.argument as AnyNode, node);
     } else if (node.type === "ForOfStatement" && node.await === true) {
       const call = locCall(node);
       markValue(node.right as AnyNode, node);

@@ -45,6 +45,22 @@ export default async function main() {
     expect(result.leaks).toEqual([expect.objectContaining({ name: "reader", waitReason: "chan receive", loc: expect.objectContaining({ line: 5 }) })]);
   });
 
+  it("a panic is reported at the line of the panic() or throw, not the task's last await", async () => {
+    for (const [stmt, line] of [["panic(new Error(\"exit status 1\"));", 6], ["throw new Error(\"boom\");", 6]] as const) {
+      const result = await run(`import { go, panic, sleep } from "chanscope";
+export default async function main() {
+  go("server", async () => {
+    await sleep(10);
+    const broken = true;
+    if (broken) ${stmt}
+  });
+  await sleep(100);
+}`);
+      expect(result.outcome).toBe("panic");
+      expect(result.report).toContain(`server at line ${line}`);
+    }
+  });
+
   it("evaluates the module's top level inside the run, so its channels belong to the run", async () => {
     const result = await run(`import { chan } from "chanscope";
 const ready = chan<string>(1);
