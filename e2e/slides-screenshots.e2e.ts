@@ -26,6 +26,11 @@ for (const theme of ["light", "dark"] as const) {
       await expect(page.locator(`${current} [role=status]`).first()).toContainText(/✓|⚠|✗|⚑|■/, { timeout: 15_000 });
       await page.waitForTimeout(400);
       await page.screenshot({ path: `screenshots/slides-code-${theme}-${size.name}.png` });
+      if (size.name !== "phone") {
+        await page.keyboard.press("z");
+        await page.waitForTimeout(400);
+        await page.screenshot({ path: `screenshots/slides-code-zoom-${theme}-${size.name}.png` });
+      }
     });
   }
 

@@ -212,6 +212,19 @@ test("live code: Run on a slide shows the outcome, typing in the editor fires no
   await expect(status).toHaveText(outcome, { timeout: 15_000 });
   await page.keyboard.press("Escape"); // leaves the editor (focus to Run)
 
+  // z: the results and the timeline fill the slide; z again brings the code back.
+  const codeCell = slide.locator(".playground > :first-child").first();
+  await expect(codeCell).toBeVisible();
+  await page.keyboard.press("z");
+  await expect(codeCell).toBeHidden();
+  const timeline = slide.getByRole("region", { name: "Timeline" }).first();
+  if (await timeline.count()) {
+    const [t, s] = [(await timeline.boundingBox())!, (await slide.boundingBox())!];
+    expect(t.width, "the zoomed timeline spans most of the slide").toBeGreaterThan(s.width * 0.7);
+  }
+  await page.keyboard.press("z");
+  await expect(codeCell).toBeVisible();
+
   await page.keyboard.press("ArrowRight");
   await expectSlide(page, slug, codeSlide + 1);
   await page.keyboard.press("ArrowLeft");

@@ -2,7 +2,7 @@
 // (/lessons/<slug>/slides/<n>, replaced in history as you move, so a reload or a shared link
 // lands on it). Slides stay mounted once shown, so a playground keeps its run when you come back.
 
-import { useCallback, useEffect, useRef, useState, type PointerEvent, type MouseEvent } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type PointerEvent, type MouseEvent } from "react";
 import { Link, useLocation } from "wouter";
 import type { Lesson, Slide } from "../lessons/types.ts";
 import type { Box } from "./geometry.ts";
@@ -35,6 +35,10 @@ export function DeckView({ lesson, n }: { lesson: Lesson; n: number }) {
   const [overview, setOverview] = useState(false);
   const [help, setHelp] = useState(false);
   const [laser, setLaser] = useState(false);
+  // Zoom belongs to the slide it was asked on: moving on shows the next slide whole.
+  const [zoomAt, setZoomAt] = useState<number | null>(null);
+  const zoom = zoomAt === n;
+  const setZoom = (on: boolean) => setZoomAt(on ? n : null);
   const [pointer, setPointer] = useState<Point | null>(null);
   const [controls, setControls] = useState(true);
   const swipe = useRef<{ x: number; y: number } | null>(null);
@@ -89,17 +93,28 @@ export function DeckView({ lesson, n }: { lesson: Lesson; n: number }) {
         return openPresenter();
       case "blackout":
         return setBlackout(!blackout);
+      case "zoom":
+        return setZoom(!zoom);
       case "laser":
         setPointer(null);
         if (laser) sync.actor.send({ type: "local.pointer", point: null });
         return setLaser(!laser);
       case "back":
         if (blackout) return setBlackout(false);
+        if (zoom) return setZoom(false);
         if (laser) return setLaser(false);
         return navigate(paths.lesson(lesson.slug, slide.anchor));
     }
   };
   const { digits } = useDeckKeys(total, onCommand);
+
+  // Zooming in brings the run's outcome (and the timeline under it) to the top of the slide.
+  useLayoutEffect(() => {
+    if (!zoom) return;
+    const section = document.querySelector<HTMLElement>(`.deck__slide[data-slide="${n}"]`);
+    const id = section?.querySelector("figure[id^='example-']")?.id.replace(/^example-/, "");
+    if (id) revealOutcome(section, id, 0);
+  }, [zoom, n]);
 
   useEffect(() => {
     if (!controls) return;
@@ -132,7 +147,7 @@ export function DeckView({ lesson, n }: { lesson: Lesson; n: number }) {
   };
 
   return (
-    <div className={`deck ${laser ? "deck--laser" : ""} ${controls ? "deck--controls" : ""}`} onPointerMove={onPointerMove}>
+    <div className={`deck ${laser ? "deck--laser" : ""} ${controls ? "deck--controls" : ""} ${zoom ? "deck--zoom" : ""}`} onPointerMove={onPointerMove}>
       <h1 className="visually-hidden">
         {lesson.title}: slides
       </h1>
@@ -231,12 +246,12 @@ function DeckSlide({ slide, total, box, active, onRunStatus }: { slide: Slide; t
   );
 }
 
-function revealOutcome(section: HTMLElement | null, exampleId: string): void {
+function revealOutcome(section: HTMLElement | null, exampleId: string, above = 0.35): void {
   const body = section?.querySelector<HTMLElement>(".slide-sheet__body");
   const status = section?.querySelector<HTMLElement>(`#${CSS.escape(`example-${exampleId}`)} [role='status']`);
   if (!body || !status) return;
   const offset = status.getBoundingClientRect().top - body.getBoundingClientRect().top;
-  if (offset > body.clientHeight * 0.35) body.scrollBy({ top: offset - body.clientHeight * 0.1, behavior: "smooth" });
+  if (offset > body.clientHeight * above) body.scrollBy({ top: offset - body.clientHeight * Math.min(above, 0.1), behavior: above === 0 ? "instant" : "smooth" });
 }
 
 function RootFont({ unit }: { unit: number }) {

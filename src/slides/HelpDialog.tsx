@@ -1,23 +1,15 @@
-import { useEffect, useRef } from "react";
+import { ModalDialog } from "../app/a11y/ModalDialog.tsx";
 import { trapTab } from "./focus-trap.ts";
 import { deckShortcuts } from "./shortcuts.ts";
 
 /**
  * Every shortcut of the deck (`?`), in a modal dialog: focus stays inside it (showModal makes the
- * rest of the page inert), Esc or Close closes it and focus returns where it was.
+ * rest of the page inert; Tab cycles), Esc or Close closes it and focus returns where it was.
  */
 export function HelpDialog({ open, onClose, presenter = false }: { open: boolean; onClose: () => void; presenter?: boolean }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
   const shown = deckShortcuts.filter((s) => s.where === "both" || !presenter);
   return (
-    <dialog ref={ref} className="dialog deck-help" aria-labelledby="deck-help-title" onClose={onClose} onKeyDown={trapTab}>
-      <h2 id="deck-help-title">{presenter ? "Presenter shortcuts" : "Slide shortcuts"}</h2>
+    <ModalDialog open={open} onClose={onClose} title={presenter ? "Presenter shortcuts" : "Slide shortcuts"} className="deck-help" onKeyDown={trapTab}>
       <dl className="deck-help__list">
         {shown.map((s) => (
           <div key={s.action} className="deck-help__row">
@@ -43,9 +35,6 @@ export function HelpDialog({ open, onClose, presenter = false }: { open: boolean
         </div>
       </dl>
       <p className="dialog__note">Keys are off while you type in the editor or a field.</p>
-      <button type="button" className="button" onClick={onClose} autoFocus>
-        Close
-      </button>
-    </dialog>
+    </ModalDialog>
   );
 }

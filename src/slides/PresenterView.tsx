@@ -98,6 +98,7 @@ export function PresenterView({ lesson, n }: { lesson: Lesson; n: number }) {
         return;
       case "overview":
       case "presenter":
+      case "zoom":
         return; // audience-deck keys
     }
   };

@@ -27,6 +27,7 @@ describe("deckActionFor", () => {
     ["s", "presenter"],
     ["b", "blackout"],
     ["l", "laser"],
+    ["z", "zoom"],
     ["?", "help"],
   ])("%j means %s", (key, type) => {
     expect(deckActionFor(press(key))).toEqual({ type });

@@ -20,6 +20,7 @@ export type DeckAction =
   | { type: "presenter" }
   | { type: "blackout" }
   | { type: "laser" }
+  | { type: "zoom" }
   | { type: "help" };
 
 type Simple = Exclude<DeckAction, { type: "digit" }>["type"];
@@ -46,6 +47,7 @@ export const deckShortcuts: readonly Shortcut[] = [
   { keys: ["s"], action: "presenter", description: "Open the presenter window", where: "deck" },
   { keys: ["b"], action: "blackout", description: "Black out the screen (again to come back)", where: "both" },
   { keys: ["l"], action: "laser", description: "Laser pointer on and off", where: "both" },
+  { keys: ["z"], action: "zoom", description: "Code slide: results and timeline fill the slide (again: the code comes back)", where: "deck" },
   { keys: ["?"], action: "help", description: "Show these shortcuts", where: "both" },
 ];
 
