@@ -1,7 +1,7 @@
 // The statechart view for a playground: renders nothing unless the run's trace has state machine
 // transitions, and only then loads the view (and ELK with it), so pages pay for it only when used.
 
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useMemo } from "react";
 import type { TraceEvent } from "../runtime/trace.ts";
 
 const Statechart = lazy(() => import("./Statechart.tsx"));
@@ -18,7 +18,9 @@ export interface LazyStatechartProps {
 }
 
 export function LazyStatechart({ trace, cursorSeq }: LazyStatechartProps) {
-  if (!hasStateMachines(trace)) return null;
+  // A long run without machines is scanned once per trace, not on every cursor move.
+  const shown = useMemo(() => hasStateMachines(trace), [trace]);
+  if (!shown) return null;
   return (
     <Suspense fallback={<p className="statechart__pending">Loading the statechart…</p>}>
       <Statechart trace={trace} cursorSeq={cursorSeq} />
