@@ -53,6 +53,7 @@ export function Timeline({ trace, result, live = false, onSelectLine, highlightL
   const [mode, setMode] = useState<AxisMode>("hybrid");
   const [hideExited, setHideExited] = useState(false);
   const [onlyBlocked, setOnlyBlocked] = useState(false);
+  const [showBuffers, setShowBuffers] = useState(false);
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(() => new Set());
   const snap = useSyncExternalStore(controller.subscribe, controller.getSnapshot, controller.getSnapshot);
 
@@ -63,7 +64,8 @@ export function Timeline({ trace, result, live = false, onSelectLine, highlightL
     return { model: m, ms: performance.now() - t0 };
   }, [trace, result]);
   const model = built.model;
-  const filter = useMemo<RowFilter>(() => ({ collapsed, hideExited, onlyBlocked, showContexts: true }), [collapsed, hideExited, onlyBlocked]);
+  const filter = useMemo<RowFilter>(() => ({ collapsed, hideExited, onlyBlocked, showContexts: true, showBuffers }), [collapsed, hideExited, onlyBlocked, showBuffers]);
+  const hasBuffers = useMemo(() => [...model.chans.values()].some((c) => c.fill !== null && c.fill.idx.length > 0), [model]);
   const prepared = useMemo(() => {
     const t0 = performance.now();
     const s = prepareScene(model, mode, filter);
@@ -191,6 +193,11 @@ export function Timeline({ trace, result, live = false, onSelectLine, highlightL
           <label className="timeline__check">
             <input type="checkbox" checked={onlyBlocked} onChange={(e) => setOnlyBlocked(e.target.checked)} /> Only blocked
           </label>
+          {hasBuffers && (
+            <label className="timeline__check">
+              <input type="checkbox" checked={showBuffers} onChange={(e) => setShowBuffers(e.target.checked)} /> Buffers
+            </label>
+          )}
         </div>
         <div className="timeline__group timeline__group--end">
           <button type="button" className="timeline__btn" onClick={() => downloadChromeTrace(model.events, fileStem(name))} title="Chrome Trace Event JSON: open it in ui.perfetto.dev">

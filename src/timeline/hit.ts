@@ -17,6 +17,7 @@ export type Target =
   | { kind: "arrow"; arrow: number }
   | { kind: "ctx"; ctx: number }
   | { kind: "fsm"; fsm: number; state: number }
+  | { kind: "chan"; chan: number; at: number }
   | { kind: "stuck"; lane: number }
   | { kind: "name"; lane: number };
 
@@ -42,6 +43,10 @@ export function hitTest(scene: PreparedScene, frame: DrawnFrame | null, h: HitIn
     let k = states.length - 1;
     while (k > 0 && scene.axis.pos[states[k].start] > ax) k--;
     return k >= 0 ? { kind: "fsm", fsm: r.fsm, state: k } : null;
+  }
+  if (r.kind === "chan") {
+    const ax = h.view.x0 + (Math.max(h.x, nameW) - nameW) / plotScale(h.view, h.width);
+    return { kind: "chan", chan: r.chan, at: Math.max(0, indexAtOrBefore(scene.axis, ax)) };
   }
   if (h.x < nameW) return r.kind === "lane" ? { kind: "name", lane: r.lane } : { kind: "ctx", ctx: r.ctx };
   const scale = plotScale(h.view, h.width);
@@ -179,6 +184,16 @@ export function describeTarget(scene: PreparedScene, t: Target): TargetInfo {
       const from = at(ev, st.start);
       const to = st.end >= ev.length ? model.endMs : at(ev, st.end);
       return { title: `${f.machine}: in state ${st.state}`, lines: [`entered on ${st.event} at ${formatMs(from)}`, `${formatMs(from)} → ${formatMs(to)} (${formatMs(to - from)})`], line: null };
+    }
+    case "chan": {
+      const c = model.chans.get(t.chan);
+      if (c === undefined || c.fill === null) return { title: `chan ${t.chan}`, lines: [], line: null };
+      // The fill after the last change at or before the event under the pointer.
+      let k = c.fill.idx.length - 1;
+      while (k >= 0 && c.fill.idx[k] > t.at) k--;
+      const n = k < 0 ? 0 : c.fill.count[k];
+      const max = Math.max(0, ...c.fill.count);
+      return { title: `${c.name}: ${n} of ${c.cap} buffered`, lines: [`at ${formatMs(at(ev, t.at))}`, `at most ${max} of ${c.cap} during the run${max >= c.cap ? " — the buffer was full: senders had to wait" : ""}`], line: null };
     }
     case "stuck": {
       const lane = model.lanes[t.lane];

@@ -87,6 +87,15 @@ describe("message arrows", () => {
     expect(byChan("queue").some((a) => a.to - a.from > 2)).toBe(true);
   });
 
+  it("a buffered channel's fill rises with each queued send and falls with each receive", async () => {
+    const { model } = await modelOf(BUFFERED_VS_UNBUFFERED);
+    const queue = [...model.chans.values()].find((c) => c.name === "queue");
+    expect(queue?.fill?.count).toEqual([1, 2, 3, 2, 1, 0]);
+    expect([...model.chans.values()].find((c) => c.name === "handoff")?.fill).toBeNull();
+    const rows = buildRows(model, { ...DEFAULT_FILTER, showBuffers: true });
+    expect(rows.filter((r) => r.kind === "chan").length).toBe(1);
+  });
+
   it("a timer's value is an arrow from no task", async () => {
     const { model } = await modelOf(CANCEL_TREE);
     const timer = model.arrows.filter((a) => a.kind === "timer");

@@ -133,6 +133,8 @@ export interface ChanInfo {
   id: number;
   name: string;
   cap: number;
+  /** Buffered channels: the event indices where the number of queued values changed, and that number after it. */
+  fill: { idx: number[]; count: number[] } | null;
 }
 
 export interface TimelineOutcome {
@@ -293,7 +295,7 @@ export function buildTimeline(trace: readonly TraceEvent[], outcome?: TimelineOu
         leakEvents.set(e.task, { reason: e.reason, since: e.since });
         break;
       case "chan.make":
-        chans.set(e.chan, { id: e.chan, name: e.name, cap: e.cap });
+        chans.set(e.chan, { id: e.chan, name: e.name, cap: e.cap, fill: e.cap > 0 ? { idx: [], count: [] } : null });
         {
           const m = DONE_CHAN.exec(e.name);
           const ci = m === null ? undefined : ctxOf.get(Number(m[1]));
@@ -306,9 +308,11 @@ export function buildTimeline(trace: readonly TraceEvent[], outcome?: TimelineOu
       case "chan.send":
         sends.set(e.msg, { idx: i, task: e.task, preview: e.preview });
         op(e.task, i);
+        bufferFill(chans.get(e.chan), i, 1);
         break;
       case "chan.recv": {
         op(e.task, i);
+        if (e.ok) bufferFill(chans.get(e.chan), i, -1);
         if (e.msg !== null) {
           const s = sends.get(e.msg);
           if (s !== undefined) {
@@ -429,6 +433,15 @@ export function buildTimeline(trace: readonly TraceEvent[], outcome?: TimelineOu
     deadlock,
     endMs: Math.max(lastMs, outcome?.virtualMs ?? 0),
   };
+}
+
+/** A value entered (+1) or left (−1) a buffered channel's queue. A hand-off to a waiting receiver is +1 then −1. */
+function bufferFill(c: ChanInfo | undefined, idx: number, delta: number): void {
+  if (c === undefined || c.fill === null) return;
+  const { idx: at, count } = c.fill;
+  const next = Math.max(0, (count.length === 0 ? 0 : count[count.length - 1]) + delta);
+  at.push(idx);
+  count.push(next);
 }
 
 function pushSegment(l: Lane, o: Open, end: number, mainEndIdx: number | null): void {

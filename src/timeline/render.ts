@@ -203,6 +203,32 @@ export function renderFrame(ctx: CanvasRenderingContext2D, scene: PreparedScene,
   }
   ctx.font = p.font;
 
+  // Buffered channels: how many values wait in the buffer (a step chart, full height = cap).
+  for (let r = firstRow; r <= lastRow; r++) {
+    const row = rows[r];
+    if (row.kind !== "chan") continue;
+    const c = model.chans.get(row.chan);
+    if (c === undefined || c.fill === null) continue;
+    const y = rowTop(r, scrollY);
+    const base = y + rowH - 4;
+    const h = rowH - 8;
+    ctx.fillStyle = p.state.recv;
+    ctx.beginPath();
+    const { idx, count } = c.fill;
+    for (let k = 0; k < idx.length; k++) {
+      const a = xpx(axis.pos[idx[k]]);
+      const b = xpx(axis.pos[k + 1 < idx.length ? idx[k + 1] : n]);
+      if (b < nameW || count[k] === 0) continue;
+      if (a > width) break;
+      const hh = (h * Math.min(count[k], c.cap)) / c.cap;
+      ctx.rect(a, base - hh, Math.max(b - a, 1), hh);
+    }
+    ctx.fill();
+    ctx.fillStyle = p.grid;
+    ctx.fillRect(nameW, base, width - nameW, 1);
+    ctx.fillRect(nameW, base - h, width - nameW, 1);
+  }
+
   // The cancellation wave: from the cancel ✕ down to each task it reached, then how long it ran on.
   ctx.lineWidth = 1.5;
   scene.waves.forEach((w) => {
@@ -523,6 +549,12 @@ function drawNameColumn(ctx: CanvasRenderingContext2D, scene: PreparedScene, f: 
     if (row.kind === "fsm") {
       ctx.fillStyle = p.accent;
       ctx.fillText(fitText(ctx, `fsm: ${model.fsms[row.fsm].machine}`, nameW - indent - 6) || "fsm", indent, y);
+      continue;
+    }
+    if (row.kind === "chan") {
+      const c = model.chans.get(row.chan);
+      ctx.fillStyle = p.muted;
+      ctx.fillText(fitText(ctx, `buffer ${c?.name ?? row.chan} (cap ${c?.cap ?? "?"})`, nameW - indent - 6) || "buffer", indent, y);
       continue;
     }
     if (row.kind === "ctx") {

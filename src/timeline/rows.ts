@@ -7,6 +7,7 @@ import type { TimelineModel } from "./model.ts";
 export type Row =
   | { kind: "ctx"; ctx: number; depth: number }
   | { kind: "fsm"; fsm: number; depth: number }
+  | { kind: "chan"; chan: number; depth: number }
   | { kind: "lane"; lane: number; depth: number; hiddenChildren: number };
 
 export interface RowFilter {
@@ -15,9 +16,11 @@ export interface RowFilter {
   hideExited: boolean;
   onlyBlocked: boolean;
   showContexts: boolean;
+  /** One row per buffered channel with its fill over time. */
+  showBuffers: boolean;
 }
 
-export const DEFAULT_FILTER: RowFilter = { collapsed: new Set(), hideExited: false, onlyBlocked: false, showContexts: true };
+export const DEFAULT_FILTER: RowFilter = { collapsed: new Set(), hideExited: false, onlyBlocked: false, showContexts: true, showBuffers: false };
 
 export function buildRows(model: TimelineModel, filter: RowFilter): Row[] {
   const rows: Row[] = [];
@@ -29,6 +32,7 @@ export function buildRows(model: TimelineModel, filter: RowFilter): Row[] {
     }
   }
   model.fsms.forEach((_, i) => rows.push({ kind: "fsm", fsm: i, depth: 0 }));
+  if (filter.showBuffers) for (const c of model.chans.values()) if (c.fill !== null && c.fill.idx.length > 0) rows.push({ kind: "chan", chan: c.id, depth: 0 });
   const hiddenUnder = new Set<number>();
   for (const li of model.treeOrder) {
     const lane = model.lanes[li];
