@@ -1,5 +1,6 @@
 import { useState } from "react";
 import type { Exercise } from "../../lessons/types.ts";
+import { markExerciseSolved } from "../progress/progress-store.ts";
 import { Playground, type PlaygroundProgram } from "../playground/Playground.tsx";
 import { startingCode } from "../playground/source-text.ts";
 import { paths } from "../routes.ts";
@@ -47,6 +48,7 @@ export function ExerciseBlock({ exercise }: { exercise: Exercise }) {
       )}
       <Playground
         program={program}
+        onGoalsMet={() => markExerciseSolved(exercise.id)}
         renderCode={(editor) => {
           const tabs: CodeTab[] = [{ label: "TypeScript", code: exercise.code, content: editor }];
           if (exercise.go) tabs.push({ label: "Go", code: exercise.go });

@@ -46,6 +46,8 @@ export interface PlaygroundProps {
   program: PlaygroundProgram;
   /** Wraps the code area, e.g. in the TypeScript/Go tabs of a lesson block. */
   renderCode?: (code: ReactNode) => ReactNode;
+  /** Called once per finished run whose exercise goals all pass (course progress). */
+  onGoalsMet?: () => void;
   /** Extra content under the goals (hints, the solution). Receives a way to load code. */
   children?: (api: { loadCode(code: string): void }) => ReactNode;
 }
@@ -59,7 +61,7 @@ function randomSeed(): number {
   return 1 + Math.floor(Math.random() * 999_999);
 }
 
-export function Playground({ program, renderCode = (c) => c, children }: PlaygroundProps) {
+export function Playground({ program, renderCode = (c) => c, onGoalsMet, children }: PlaygroundProps) {
   const id = useId();
   const { code, modified, setCode, reset, replace } = usePlaygroundCode(program.key, program.source);
   const { actor, status, context } = useRun();
@@ -98,6 +100,17 @@ export function Playground({ program, renderCode = (c) => c, children }: Playgro
   const tasks = useMemo(() => (context.result ? tasksFromResult(context.result) : tasksFromTrace(trace)), [context.result, trace]);
   const goalChecks = useMemo(() => (program.goals && context.result ? checkGoals(program.goals, context.result) : undefined), [program.goals, context.result]);
 
+  const goalsMet = goalChecks !== undefined && goalChecks.length > 0 && goalChecks.every((c) => c.passed);
+  const reportedRun = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (!goalsMet || reportedRun.current === context.runId) return;
+    reportedRun.current = context.runId;
+    onGoalsMet?.();
+  }, [goalsMet, context.runId, onGoalsMet]);
+
+  // The editor's cursor line: the timeline outlines what that line did.
+  const [editorLine, setEditorLine] = useState<number | undefined>(undefined);
+
   // An undo offer lasts until the next edit.
   useEffect(() => {
     if (undoCode !== undefined && code !== program.source) setUndoCode(undefined);
@@ -135,6 +148,7 @@ export function Playground({ program, renderCode = (c) => c, children }: Playgro
           onActivate={() => setEditorWanted(true)}
           onReady={(e) => {
             editorRef.current = e;
+            e.onDidChangeCursorPosition((event) => setEditorLine(event.position.lineNumber));
           }}
         />,
       )}
@@ -276,6 +290,7 @@ export function Playground({ program, renderCode = (c) => c, children }: Playgro
               result={context.result}
               live={active}
               onSelectLine={showLine}
+              highlightLine={editorLine}
               onCursor={(_t, seq) => setCursor({ runId: context.runId, seq })}
               title={program.title}
             />
