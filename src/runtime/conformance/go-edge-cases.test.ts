@@ -242,6 +242,38 @@ describe("select corners", () => {
     });
   });
 
+  it("a handler of a select that waited may itself wait in another select (nested selects)", async () => {
+    await runOk(async () => {
+      const a = chan<string>();
+      const b = chan<string>();
+      const c = chan<string>();
+      go("feeder", async () => {
+        await sleep(1);
+        await a.send("a");
+        await sleep(1);
+        await c.send("c");
+        await sleep(1);
+        await b.send("b");
+      });
+      const outer = await select(
+        recv(a, async (x) => {
+          const inner = await select(
+            recv(b, (y) => `inner b ${String(y)}`),
+            recv(c, (y) => `inner c ${String(y)}`),
+          );
+          return `${String(x)} then ${inner}`;
+        }),
+        recv(b, (y) => `outer b ${String(y)}`),
+      );
+      expect(outer).toBe("a then inner c c");
+      const last = await select(
+        recv(a, () => "a"),
+        recv(b, (y) => `b ${String(y)}`),
+      );
+      expect([last, now()]).toEqual(["b b", 3]);
+    });
+  });
+
   it("resetting a timer while a select waits on it delivers at the new time", async () => {
     await runOk(async () => {
       const t = newTimer(100);
