@@ -260,3 +260,21 @@ test("Shift+Alt+F formats the code", async ({ page }) => {
   await page.keyboard.press("Shift+Alt+F");
   await expect(editor.locator(".view-lines")).toContainText("const x = 1", { timeout: 10_000 });
 });
+
+test("a live run follows the wall clock and stops gracefully on Send SIGTERM", async ({ page }) => {
+  await page.goto("/lessons/graceful-shutdown#example-shutdown-sigterm-live");
+  const figure = page.locator("#example-shutdown-sigterm-live");
+  const playground = figure.locator(".playground");
+  await expect(playground).toBeVisible();
+  const send = playground.getByRole("button", { name: "Send SIGTERM" });
+  await expect(send).toBeDisabled();
+  await playground.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(playground.getByRole("status")).toContainText("Running live");
+  await expect(playground.locator(".playground__console")).toContainText("request 1 started", { timeout: 5000 });
+  await expect(send).toBeEnabled();
+  await send.click();
+  await expect(playground.getByRole("status")).toContainText("Finished", { timeout: 10_000 });
+  const out = playground.locator(".playground__console");
+  await expect(out).toContainText("SIGTERM: stop accepting, drain");
+  await expect(out).toContainText("log flushed, bye");
+});
