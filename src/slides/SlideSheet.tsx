@@ -78,7 +78,7 @@ export function SlideSheet({ slide, total, box, live, active = true, showNumber 
     const size = codeFontSize(
       { lines: shape.lines, longest: shape.longest + (live ? GUTTER_CHARS : 0) },
       { width, height },
-      { min: Math.max(11, CODE_MIN * box.unit), max: Math.max(11, CODE_MAX * box.unit), lineHeight: 1.5, charWidth: 0.6, padX: 28 * box.unit, padY: 28 * box.unit },
+      { min: Math.max(11, CODE_MIN * box.unit), max: Math.max(11, CODE_MAX * box.unit), lineHeight: 1.4, charWidth: 0.6, padX: 28 * box.unit, padY: 28 * box.unit },
     );
     el.style.setProperty("--code-font", `${size}px`);
     setCodeFont(size);
