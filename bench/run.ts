@@ -14,6 +14,9 @@ const CELL_BUDGET_MS = Number(process.env.BENCH_CELL_BUDGET_MS ?? 6_000);
 const TOTAL_BUDGET_MS = Number(process.env.BENCH_TOTAL_BUDGET_MS ?? 140_000);
 const benchStart = performance.now();
 const overBudget = (): boolean => performance.now() - benchStart > TOTAL_BUDGET_MS;
+/** Past this much total time, cells not yet started are skipped, so the whole run stays under 3 minutes. */
+const HARD_STOP_MS = Number(process.env.BENCH_HARD_STOP_MS ?? 150_000);
+const pastHardStop = (): boolean => performance.now() - benchStart > HARD_STOP_MS;
 /** A single run slower than this is abandoned and reported as "n/a (timed out)". */
 const RUN_TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 20_000);
 
@@ -89,6 +92,11 @@ async function measureWorkload(entries: { suite: string; workload: Measured }[])
   const pending: Pending[] = [];
   for (const { suite, workload } of entries) {
     const p: Pending = { suite, workload, times: [], runs: 0 };
+    if (pastHardStop()) {
+      p.cell = { error: `skipped: ${HARD_STOP_MS / 1000} s spent (machine busy?)` };
+      pending.push(p);
+      continue;
+    }
     try {
       const warm = await timeOnce(workload);
       // A cell slower than its whole budget is reported from its first (cold) run alone.
