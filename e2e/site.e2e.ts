@@ -85,6 +85,21 @@ test("[ and ] move between lessons, p presents, ? shows the shortcuts", async ({
   await expect(page).toHaveURL(`/lessons/${lessons[0].slug}/slides/${slide}`);
 });
 
+test("shortcut keys typed into an example's editor stay in the editor", async ({ page }) => {
+  const lessons = await outline(page);
+  await gotoReady(page, `/lessons/${lessons[0].slug}`);
+  const block = page.locator("figure.code-block").first();
+  await block.getByRole("button", { name: "Edit", exact: true }).click();
+  const editor = block.locator(".monaco-editor").first();
+  await expect(editor).toBeVisible({ timeout: 20_000 });
+  await editor.click();
+  await page.keyboard.press("End");
+  for (const key of ["]", "[", "p", "?"]) await page.keyboard.press(key);
+  await page.waitForTimeout(300);
+  await expect(page).toHaveURL(`/lessons/${lessons[0].slug}`);
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeHidden();
+});
+
 test.describe("theme", () => {
   for (const [from, to] of [["light", "dark"], ["dark", "light"]] as const) {
     test(`switching ${from} → ${to} is remembered across a reload`, async ({ page }) => {

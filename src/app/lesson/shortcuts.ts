@@ -31,6 +31,8 @@ export function lessonActionFor(press: KeyPress): LessonAction | null {
 export function isEditableTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
+  // Monaco takes text through an EditContext element, which is neither an input nor contenteditable.
+  if ((target as HTMLElement & { editContext?: unknown }).editContext || target.closest(".monaco-editor")) return true;
   const tag = target.tagName;
   if (tag === "TEXTAREA" || tag === "SELECT") return true;
   if (tag !== "INPUT") return false;
