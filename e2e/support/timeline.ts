@@ -7,11 +7,11 @@ export const LESSON = "/lessons/goroutine-lifecycle";
 export async function runInPlayground(page: Page, code: string): Promise<{ playground: Locator; timeline: Locator; canvas: Locator }> {
   await page.goto(LESSON);
   const playground = page.locator(".playground").first();
-  await expect(playground).toBeVisible();
+  await expect(playground).toBeVisible({ timeout: 15_000 });
   const key = await page.locator("figure.code-block").first().getAttribute("id");
   await page.evaluate(([k, c]) => window.localStorage.setItem(`chanscope:code:${k}`, c), [key, code] as const);
   await page.reload();
-  await expect(playground).toBeVisible();
+  await expect(playground).toBeVisible({ timeout: 15_000 });
   await playground.getByRole("button", { name: "Run", exact: true }).click();
   await expect(playground.getByRole("status")).toContainText(/Finished|leak|deadlock/i, { timeout: 15_000 });
   const timeline = playground.getByRole("region", { name: /Timeline/ });

@@ -163,6 +163,11 @@ export function TimelineCanvas({ controller, rowCount, label, describedBy, onSel
             controller.selectedTask = controller.scene.model.lanes[target.lane].task;
             controller.request();
           }
+          if (target.kind === "arrow" || target.kind === "chan") {
+            const chan = target.kind === "arrow" ? controller.scene.model.arrows[target.arrow].chan : target.chan;
+            controller.selectedChan = controller.selectedChan === chan ? null : chan;
+            controller.request();
+          }
           const info = describeTarget(controller.scene, target);
           if (info.line !== null) onSelectLine?.(info.line);
         }}
@@ -232,9 +237,10 @@ export function TimelineCanvas({ controller, rowCount, label, describedBy, onSel
           } else if (k === "n" || k === "p") {
             handled();
             controller.jumpNotable(k === "n" ? 1 : -1);
-          } else if (k === "Escape" && controller.selectedTask !== null) {
+          } else if (k === "Escape" && (controller.selectedTask !== null || controller.selectedChan !== null)) {
             handled();
             controller.selectedTask = null;
+            controller.selectedChan = null;
             controller.request();
           } else if (k === "Enter") {
             handled();

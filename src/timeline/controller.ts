@@ -30,6 +30,8 @@ export class TimelineController {
   cursorX: number | null = null;
   hover: Target | null = null;
   focusTask: number | null = null;
+  /** The channel whose arrow was last clicked: its traffic stands out. */
+  selectedChan: number | null = null;
   /** The task last clicked (or jumped to): n / p step through its notable events. */
   selectedTask: number | null = null;
   highlightLine: number | null = null;
@@ -320,6 +322,7 @@ export class TimelineController {
       palette: this.#palette,
       patterns: this.#patterns,
       collapsed: this.collapsed,
+      selectedChan: this.selectedChan,
     });
     this.lastDrawAt = performance.now();
     if (this.sceneDrawnAt === 0) this.sceneDrawnAt = this.lastDrawAt;

@@ -160,7 +160,7 @@ export function describeTarget(scene: PreparedScene, t: Target): TargetInfo {
       const gotAt = at(ev, a.to);
       return {
         title: `${from} → ${to} on ${chan?.name ?? `chan ${a.chan}`}: ${a.preview}`,
-        lines: [kind, `sent ${formatMs(sentAt)}, received ${formatMs(gotAt)}${gotAt > sentAt ? ` (${formatMs(gotAt - sentAt)} later)` : ""}`],
+        lines: [kind, `sent ${formatMs(sentAt)}, received ${formatMs(gotAt)}${gotAt > sentAt ? ` (${formatMs(gotAt - sentAt)} later)` : ""}`, `click: highlight every value sent on ${chan?.name ?? "this channel"}`],
         line: null,
       };
     }

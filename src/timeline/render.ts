@@ -22,6 +22,8 @@ export interface FrameState {
   palette: Palette;
   patterns: Patterns;
   collapsed: ReadonlySet<number>;
+  /** A channel whose traffic is shown in full colour while every other arrow is dimmed. */
+  selectedChan: number | null;
 }
 
 export interface DrawnArrow {
@@ -319,23 +321,30 @@ export function renderFrame(ctx: CanvasRenderingContext2D, scene: PreparedScene,
       if ((ay < axisH && by < axisH) || (ay > height && by > height)) continue;
       drawn.push({ arrow: ai, ax, ay, bx, by });
     }
-    for (const kind of ["handoff", "buffered", "timer"] as const) {
-      ctx.strokeStyle = kind === "timer" ? p.muted : p.arrow;
-      ctx.lineWidth = kind === "handoff" ? 1.6 : 1.3;
-      ctx.setLineDash(kind === "buffered" ? [5, 3] : kind === "timer" ? [1.5, 3] : []);
-      ctx.beginPath();
-      for (const d of drawn) {
-        if (arrows[d.arrow].kind !== kind) continue;
-        ctx.moveTo(d.ax, d.ay);
-        ctx.lineTo(d.bx, d.by);
+    const sel = f.selectedChan;
+    for (const pass of sel === null ? [false] : [false, true]) {
+      // With a channel selected: first everything else, faint; then its own traffic, strong.
+      ctx.globalAlpha = sel !== null && !pass ? 0.18 : 1;
+      for (const kind of ["handoff", "buffered", "timer"] as const) {
+        ctx.strokeStyle = pass ? p.highlight : kind === "timer" ? p.muted : p.arrow;
+        ctx.lineWidth = (kind === "handoff" ? 1.6 : 1.3) + (pass ? 1 : 0);
+        ctx.setLineDash(kind === "buffered" ? [5, 3] : kind === "timer" ? [1.5, 3] : []);
+        ctx.beginPath();
+        for (const d of drawn) {
+          const a = arrows[d.arrow];
+          if (a.kind !== kind || (sel !== null && (a.chan === sel) !== pass)) continue;
+          ctx.moveTo(d.ax, d.ay);
+          ctx.lineTo(d.bx, d.by);
+        }
+        ctx.stroke();
       }
-      ctx.stroke();
+      ctx.setLineDash([]);
+      ctx.fillStyle = pass ? p.highlight : p.arrow;
+      ctx.beginPath();
+      for (const d of drawn) if (sel === null || (arrows[d.arrow].chan === sel) === pass) arrowHead(ctx, d.ax, d.ay, d.bx, d.by);
+      ctx.fill();
     }
-    ctx.setLineDash([]);
-    ctx.fillStyle = p.arrow;
-    ctx.beginPath();
-    for (const d of drawn) arrowHead(ctx, d.ax, d.ay, d.bx, d.by);
-    ctx.fill();
+    ctx.globalAlpha = 1;
   }
 
   // main returned: a dashed boundary.
