@@ -64,6 +64,10 @@ test("[ and ] move between lessons, p presents, ? shows the shortcuts", async ({
   await page.keyboard.press("?");
   const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
   await expect(help).toBeVisible();
+  const close = help.getByRole("button", { name: "Close" });
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await expect(close, "Tab stays inside the dialog").toBeFocused();
   await page.keyboard.press("Escape");
   await expect(help).toBeHidden();
 

@@ -1,10 +1,11 @@
+import { trapTab } from "../../slides/focus-trap.ts";
 import { ModalDialog } from "../a11y/ModalDialog.tsx";
 import { lessonShortcuts } from "./shortcuts.ts";
 
 /** The lesson page's keyboard shortcuts, in a modal dialog. */
 export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
   return (
-    <ModalDialog open={open} onClose={onClose} title="Keyboard shortcuts">
+    <ModalDialog open={open} onClose={onClose} title="Keyboard shortcuts" onKeyDown={trapTab}>
       <dl className="shortcut-list">
         {lessonShortcuts.map((s) => (
           <div key={s.action} className="shortcut-list__row">
