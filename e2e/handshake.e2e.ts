@@ -8,6 +8,9 @@ import { setTheme } from "./support/site.ts";
 
 const LESSON = "/lessons/udp-handshake";
 
+// Stepping through a run event by event is slow on a machine busy with builds.
+test.describe.configure({ timeout: 90_000 });
+
 async function example(page: Page, id: string): Promise<Locator> {
   await page.goto(`${LESSON}#example-${id}`);
   const figure = page.locator(`figure#example-${id}`);
