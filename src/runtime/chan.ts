@@ -182,8 +182,10 @@ function growRing(c: Chan): void {
   const n = Math.min(c.cap, old.length * 2);
   const next: unknown[] = new Array(n);
   const msgs: number[] | null = c.msgs === null ? null : new Array(n);
+  // The values run from head to the end of the old ring, then wrap to its start.
+  const first = Math.min(c.count, old.length - c.head);
   for (let k = 0; k < c.count; k++) {
-    const j = (c.head + k) % old.length;
+    const j = k < first ? c.head + k : k - first;
     next[k] = old[j];
     if (msgs !== null) msgs[k] = (c.msgs as number[])[j];
   }

@@ -104,9 +104,10 @@ const FIRED = 0;
 const NOTHING = 1;
 const WAITING = 2;
 
-/** Runnable tasks, oldest first; a growable ring. */
+/** Runnable tasks, oldest first; a growable ring whose size is a power of two (index by mask). */
 class RunQueue {
   #a: (Task | undefined)[] = new Array(16);
+  #mask = 15;
   #head = 0;
   #size = 0;
 
@@ -115,29 +116,34 @@ class RunQueue {
   }
 
   push(t: Task): void {
-    if (this.#size === this.#a.length) {
-      const b: (Task | undefined)[] = new Array(this.#a.length * 2);
-      for (let i = 0; i < this.#size; i++) b[i] = this.#a[(this.#head + i) % this.#a.length];
-      this.#a = b;
-      this.#head = 0;
-    }
-    this.#a[(this.#head + this.#size) % this.#a.length] = t;
+    if (this.#size > this.#mask) this.#grow();
+    this.#a[(this.#head + this.#size) & this.#mask] = t;
     this.#size++;
+  }
+
+  #grow(): void {
+    const a = this.#a;
+    const b: (Task | undefined)[] = new Array(a.length * 2);
+    for (let i = 0; i < this.#size; i++) b[i] = a[(this.#head + i) & this.#mask];
+    this.#a = b;
+    this.#mask = b.length - 1;
+    this.#head = 0;
   }
 
   /** The oldest task, or (explore mode) a random one. */
   take(rng: Prng | null): Task | undefined {
     if (this.#size === 0) return undefined;
-    const n = this.#a.length;
+    const a = this.#a;
+    const h = this.#head;
     if (rng !== null && this.#size > 1) {
-      const k = (this.#head + rng.below(this.#size)) % n;
-      const t = this.#a[k];
-      this.#a[k] = this.#a[this.#head];
-      this.#a[this.#head] = t;
+      const k = (h + rng.below(this.#size)) & this.#mask;
+      const t = a[k];
+      a[k] = a[h];
+      a[h] = t;
     }
-    const t = this.#a[this.#head];
-    this.#a[this.#head] = undefined;
-    this.#head = (this.#head + 1) % n;
+    const t = a[h];
+    a[h] = undefined;
+    this.#head = (h + 1) & this.#mask;
     this.#size--;
     return t;
   }
