@@ -81,6 +81,25 @@ describe("panic report", () => {
     expect(r.panic).toMatchObject({ task: 2, message: "send on closed channel" });
   });
 
+  it("a panic's stack gives the line it panicked at and the go( line that created the task, as Go's traceback does", async () => {
+    const r = await run(async () => {
+      const c = chan<number>();
+      __loc(5, 2);
+      go("producer", async () => {
+        __loc(7, 4);
+        panic("boom");
+      });
+      await c.recv();
+    });
+    expect(r.outcome).toBe("panic");
+    expect(r.panic?.stack).toBe(["producer at line 7", "created by main in goroutine 1 at line 5"].join("\n"));
+    const top = await run(async () => {
+      __loc(3, 2);
+      panic("in main");
+    });
+    expect(top.panic?.stack).toBe("main at line 3");
+  });
+
   it("close of a closed channel and close of nil, verbatim", async () => {
     const twice = await run(async () => {
       const c = chan();

@@ -4,7 +4,7 @@
 import { formatArgs } from "./format.ts";
 import { buildReport } from "./report.ts";
 import { active, DEFAULT_LIMITS, Run, setActive, waitReasonOf, type Ending } from "./scheduler.ts";
-import type { TaskState } from "./task.ts";
+import type { Task, TaskState } from "./task.ts";
 import type { Loc, TraceEvent } from "./trace.ts";
 
 /** How a run ended: main returned (ok), deadlock, panic, a limit, an unhandled signal, or stopped. */
@@ -222,9 +222,26 @@ function result(r: Run, ending: Ending): RunResult {
   lazy(res, "tasks", () => taskInfos(r));
   if (ending.outcome === "panic") {
     res.panic = { task: ending.task === null ? 0 : ending.task.id, message: ending.message };
-    if (ending.loc !== null && ending.task !== null) res.panic.stack = `${ending.task.name} at line ${ending.loc.line}`;
+    const stack = ending.task === null ? "" : panicStack(r, ending.task, ending.loc);
+    if (stack !== "") res.panic.stack = stack;
   }
   return res;
+}
+
+/**
+ * A panic's stack as far as the instrumentation tells it, in the shape of Go's traceback: the task
+ * at the line it panicked, then `created by` its parent at the line of the `go(` that started it.
+ * (`__loc` marks awaits and go calls, not function entries, so the call chain inside a task is not
+ * known.) "" when no line is known at all.
+ */
+function panicStack(r: Run, t: Task, loc: Loc | null): string {
+  const lines: string[] = [];
+  if (loc !== null) lines.push(`${t.name} at line ${loc.line}`);
+  if (t.parent !== null && t.spawnLine > 0) {
+    const parent = r.tasks[t.parent - 1];
+    lines.push(`created by ${parent.name} in goroutine ${parent.id} at line ${t.spawnLine}`);
+  }
+  return lines.join("\n");
 }
 
 /**

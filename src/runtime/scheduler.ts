@@ -322,6 +322,7 @@ export class Run {
     const id = this.tasks.length + 1;
     const given = name !== undefined && name !== "" ? name : fn.name;
     const t = new Task(id, given, parent === null ? null : parent.id, this.now, fn);
+    if (parent !== null) t.spawnLine = parent.line;
     this.tasks.push(t);
     this.alive++;
     if (this.tracing) {

@@ -65,6 +65,8 @@ export class Task {
   column = 0;
   blockLine = 0;
   blockColumn = 0;
+  /** The line of the `go(` that created it (its parent's line then); 0 if unknown or main. */
+  spawnLine = 0;
   /** Non-blocking operations since the task last gave up the processor (the 1 000 rule). */
   streak = 0;
   /** Operations since the task last blocked (names a busy loop when the step limit hits). */
