@@ -571,7 +571,7 @@ export class Run {
     if (this.tracing) this.traceRun(t.id);
     if (!t.started) {
       t.started = true;
-      startTask(this, t);
+      void startTask(this, t);
       return;
     }
     t.pending = false;
@@ -761,23 +761,15 @@ export class Run {
   }
 }
 
-/**
- * Runs a task's function and reports how it ended. Not an async function: its result is watched
- * with one `then`, which settles exactly as `await fn()` would (one tick after the function's
- * promise) without an async frame and promise of its own per task.
- */
-function startTask(run: Run, t: Task): void {
-  let r: unknown;
+/** Runs a task's function and reports how it ended. */
+async function startTask(run: Run, t: Task): Promise<void> {
   try {
-    r = (t.fn as () => unknown)();
+    await (t.fn as () => unknown)();
   } catch (e) {
     run.threw(t, e);
     return;
   }
-  Promise.resolve(r).then(
-    () => run.exited(t),
-    (e: unknown) => run.threw(t, e),
-  );
+  run.exited(t);
 }
 
 /** ` "name"` for a named task, "" otherwise (Go prints no names; we add them when given). */
