@@ -83,7 +83,7 @@ export class Chan<T = unknown> implements AsyncIterable<T> {
       sendNow(run, this, v, t);
       return run.proceed(t, undefined) as unknown as Promise<void>;
     }
-    const w = plainWaiter(t, SEND, v);
+    const w = plainWaiter(run, t, SEND, v);
     if (run.tracing) w.msg = run.nextMsg++;
     this.sendq.push(w);
     return run.block(t, "chan send", this.self) as unknown as Promise<void>;
@@ -123,7 +123,7 @@ function recvOp<T>(c: Chan<T>, mode: number): unknown {
     recvNow(run, c, t);
     return run.proceed(t, shape(mode, run.rv, run.rok));
   }
-  const w = plainWaiter(t, mode, undefined);
+  const w = plainWaiter(run, t, mode, undefined);
   c.recvq.push(w);
   if (c.source !== null) c.source.watch(run);
   return run.block(t, "chan receive", c.self);

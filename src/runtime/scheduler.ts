@@ -337,7 +337,7 @@ export class Run {
   /** Makes a blocked task runnable; `value` is what its pending operation resolves to. */
   wake(t: Task, value: unknown): void {
     t.state = "runnable";
-    t.wakeValue = value;
+    (t.suspension as Suspension).wakeValue = value;
     t.waitChans = null;
     this.#runq.push(t);
     if (this.tracing) {
@@ -348,8 +348,9 @@ export class Run {
 
   /** Makes a blocked task runnable; its pending operation throws `error` (e.g. a Go panic). */
   wakeWithError(t: Task, error: unknown): void {
-    t.hasWakeError = true;
-    t.wakeError = error;
+    const s = t.suspension as Suspension;
+    s.hasWakeError = true;
+    s.wakeError = error;
     this.wake(t, undefined);
   }
 
@@ -392,9 +393,10 @@ export class Run {
     t.state = "runnable";
     t.pending = true;
     t.awaited = false;
-    t.wakeValue = value;
+    const s = t.waitState(this);
+    s.wakeValue = value;
     this.#runq.push(t);
-    return (t.suspension ??= new Suspension(t, this));
+    return s;
   }
 
   /** The current task starts waiting; returns the thenable its `await` suspends on. */
@@ -413,7 +415,7 @@ export class Run {
       this.store.block(this.now, t.id, reason, chans, t.blockLine, t.blockColumn);
       this.recorded();
     }
-    return (t.suspension ??= new Suspension(t, this));
+    return t.waitState(this);
   }
 
   /** Puts a sleeping task's wake-up on the clock. */
@@ -575,29 +577,30 @@ export class Run {
       return;
     }
     t.pending = false;
-    const sel = t.select;
+    const s = t.suspension as Suspension;
+    const sel = s.select;
     if (sel !== null) {
-      t.select = null;
+      s.select = null;
       let v: unknown;
       try {
         v = sel.runHandler();
       } catch (e) {
-        (t.reject as (e: unknown) => void)(e);
+        (s.reject as (e: unknown) => void)(e);
         return;
       }
-      (t.resolve as (v: unknown) => void)(v);
+      (s.resolve as (v: unknown) => void)(v);
       return;
     }
-    if (t.hasWakeError) {
-      const e = t.wakeError;
-      t.hasWakeError = false;
-      t.wakeError = undefined;
-      (t.reject as (e: unknown) => void)(e);
+    if (s.hasWakeError) {
+      const e = s.wakeError;
+      s.hasWakeError = false;
+      s.wakeError = undefined;
+      (s.reject as (e: unknown) => void)(e);
       return;
     }
-    const v = t.wakeValue;
-    t.wakeValue = undefined;
-    (t.resolve as (v: unknown) => void)(v);
+    const v = s.wakeValue;
+    s.wakeValue = undefined;
+    (s.resolve as (v: unknown) => void)(v);
   }
 
   /** Fires the earliest timers that count, or (paced) waits on the wall clock for them. */

@@ -12,7 +12,7 @@
 
 import { recvNow, recvReady, sendNow, sendReady, type Chan } from "./chan.ts";
 import { activeRun, type Run } from "./scheduler.ts";
-import type { Task } from "./task.ts";
+import type { Suspension, Task } from "./task.ts";
 import { RECV, SEND, Waiter } from "./wait-queue.ts";
 
 const K_RECV = 0;
@@ -101,7 +101,7 @@ export class SelectWait {
     this.chosen = w.caseIndex;
     this.v = v;
     this.ok = ok;
-    this.task.select = this;
+    (this.task.suspension as Suspension).select = this;
   }
 
   /** Waiter `w` (a send case) found its channel closed: the task resumes with a panic. */
@@ -193,7 +193,8 @@ function handled(run: Run, t: Task, result: unknown): unknown {
 }
 
 function blockSelect(run: Run, t: Task, cases: readonly SelectCase[]): unknown {
-  const sel = (t.selectWait ??= new SelectWait(t));
+  const ws = t.waitState(run);
+  const sel = (ws.selectWait ??= new SelectWait(t));
   sel.reset(cases);
   const chans = sel.chans;
   for (let i = 0; i < cases.length; i++) {

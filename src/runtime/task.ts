@@ -16,16 +16,34 @@ export type TaskState = "running" | "runnable" | "blocked" | "exited" | "panicke
 type Resolve = (value: unknown) => void;
 type Reject = (reason: unknown) => void;
 
+/**
+ * What a task needs only once it waits: the thenable its `await` suspends on, the engine's resume
+ * functions, the value or error it wakes with, and its reusable waiters. Made on the task's first
+ * wait, so the many tasks that never wait (spawn 100 000) stay small.
+ */
 export class Suspension {
+  resolve: Resolve | null = null;
+  reject: Reject | null = null;
+  /** What the pending operation resolves to, or the error it rejects with. */
+  wakeValue: unknown = undefined;
+  wakeError: unknown = undefined;
+  hasWakeError = false;
+  /** A blocked select, which runs its chosen case's handler when the task resumes. */
+  select: SelectWait | null = null;
+  /** The reusable SelectWait (select.ts blockSelect); null until the task's first blocking select. */
+  selectWait: SelectWait | null = null;
+  /** The reusable waiter for plain channel and WaitGroup operations (wait-queue.ts plainWaiter). */
+  waiter: Waiter | null = null;
+
   constructor(
     readonly task: Task,
     readonly run: Run,
   ) {}
 
   then(resolve: Resolve, reject: Reject): void {
+    this.resolve = resolve;
+    this.reject = reject;
     const t = this.task;
-    t.resolve = resolve;
-    t.reject = reject;
     t.awaited = true;
     this.run.suspended(t);
   }
@@ -44,16 +62,6 @@ export class Task {
   pending = false;
   /** The engine has called `then` on that operation's Suspension. */
   awaited = false;
-  resolve: Resolve | null = null;
-  reject: Reject | null = null;
-  /** What the pending operation resolves to, or the error it rejects with. */
-  wakeValue: unknown = undefined;
-  wakeError: unknown = undefined;
-  hasWakeError = false;
-  /** A blocked select, which runs its chosen case's handler when the task resumes. */
-  select: SelectWait | null = null;
-  /** Its reusable SelectWait (select.ts blockSelect); null until its first blocking select. */
-  selectWait: SelectWait | null = null;
   /** Go's wait reason while blocked ("chan send", "sleep", …). */
   reason = "";
   /** Virtual ms at which the task started waiting. */
@@ -71,9 +79,8 @@ export class Task {
   streak = 0;
   /** Operations since the task last blocked (names a busy loop when the step limit hits). */
   sinceBlock = 0;
+  /** Its wait state, made on its first wait (see Suspension). */
   suspension: Suspension | null = null;
-  /** Its reusable waiter for plain channel and WaitGroup operations (wait-queue.ts plainWaiter). */
-  waiter: Waiter | null = null;
   /** Why it panicked (set once it has). */
   panicMessage = "";
 
@@ -102,6 +109,11 @@ export class Task {
 
   blockLoc(): Loc | null {
     return this.blockLine > 0 ? { line: this.blockLine, column: this.blockColumn } : null;
+  }
+
+  /** Its Suspension, made now if it never waited before. */
+  waitState(run: Run): Suspension {
+    return (this.suspension ??= new Suspension(this, run));
   }
 
   lastLoc(): Loc | null {

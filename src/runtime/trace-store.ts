@@ -61,7 +61,8 @@ export class TraceStore {
   #oneChan: number[][] = [];
   #locs = new Map<number, Loc>();
 
-  #slot(kind: number, t: number, a: number, b: number, c: number, d: number, e: number): void {
+  /** Claims the next event's row in the current chunk (starting a new chunk when it is full). */
+  #row(): number {
     let j = this.#free;
     if (j === CHUNK) {
       this.#x = new Int32Array(CHUNK * W);
@@ -70,6 +71,13 @@ export class TraceStore {
       this.#times.push(this.#t);
       j = 0;
     }
+    this.#free = j + 1;
+    this.n++;
+    return j;
+  }
+
+  #slot(kind: number, t: number, a: number, b: number, c: number, d: number, e: number): void {
+    const j = this.#row();
     const x = this.#x;
     const o = j * W;
     x[o] = kind;
@@ -79,8 +87,15 @@ export class TraceStore {
     x[o + 4] = d;
     x[o + 5] = e;
     this.#t[j] = t;
-    this.#free = j + 1;
-    this.n++;
+  }
+
+  /** An event with one field (run, unblock, exit): the rest of its row stays as allocated (0). */
+  #slot1(kind: number, t: number, a: number): void {
+    const j = this.#row();
+    const o = j * W;
+    this.#x[o] = kind;
+    this.#x[o + 1] = a;
+    this.#t[j] = t;
   }
 
   #ref(v: unknown): number {
@@ -93,13 +108,13 @@ export class TraceStore {
   }
 
   run(t: number, task: number): void {
-    this.#slot(RUN, t, task, 0, 0, 0, -1);
+    this.#slot1(RUN, t, task);
   }
   unblock(t: number, task: number): void {
-    this.#slot(UNBLOCK, t, task, 0, 0, 0, -1);
+    this.#slot1(UNBLOCK, t, task);
   }
   exit(t: number, task: number): void {
-    this.#slot(EXIT, t, task, 0, 0, 0, -1);
+    this.#slot1(EXIT, t, task);
   }
   block(t: number, task: number, reason: string, chans: readonly { id: number }[] | null, line: number, column: number): void {
     let code = reason === this.#lastReason ? this.#lastCode : this.#reasonCode.get(reason);

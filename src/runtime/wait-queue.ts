@@ -3,6 +3,7 @@
 // removed at once (O(1), the list is doubly linked), so a queue never holds a stale waiter and a
 // losing select case leaves every other waiter's place intact.
 
+import type { Run } from "./scheduler.ts";
 import type { Task } from "./task.ts";
 import type { SelectWait } from "./select.ts";
 
@@ -33,9 +34,10 @@ export class Waiter {
  * and its waiter has left every queue by the time it is woken, so one waiter per task is reused
  * instead of allocating one per blocking operation.
  */
-export function plainWaiter(t: Task, mode: number, value: unknown): Waiter {
-  const w = t.waiter;
-  if (w === null || w.queue !== null) return (t.waiter = new Waiter(t, mode, value, null, 0));
+export function plainWaiter(run: Run, t: Task, mode: number, value: unknown): Waiter {
+  const s = t.waitState(run);
+  const w = s.waiter;
+  if (w === null || w.queue !== null) return (s.waiter = new Waiter(t, mode, value, null, 0));
   w.mode = mode;
   w.value = value;
   w.msg = 0;

@@ -35,7 +35,7 @@ export class WaitGroup {
     const run = activeRun();
     const t = run.enter();
     if (this.#n === 0) return run.proceed(t, undefined) as unknown as Promise<void>;
-    this.#waiters.push(plainWaiter(t, LOCK, undefined));
+    this.#waiters.push(plainWaiter(run, t, LOCK, undefined));
     return run.block(t, "sync.WaitGroup.Wait", null) as unknown as Promise<void>;
   }
 
