@@ -232,6 +232,45 @@ test("live code: Run on a slide shows the outcome, typing in the editor fires no
   await expect(current(page).getByRole("status").first()).toHaveText(outcome);
 });
 
+/** Where a code slide's title, controls row and outcome banner sit after a run, against its scrolling body. */
+async function afterRunLayout(page: Page) {
+  return current(page).evaluate((section) => {
+    const box = (sel: string) => section.querySelector(sel)?.getBoundingClientRect();
+    const body = box(".slide-sheet__body")!;
+    const title = box(".slide-sheet__title");
+    const bar = box(".playground__bar")!;
+    const status = section.querySelector(".code-block [role='status']")!.getBoundingClientRect();
+    const inBody = (r: DOMRect) => r.top >= body.top - 1 && r.bottom <= body.bottom + 1;
+    return {
+      title: !!title && title.height > 0 && title.top >= 0 && title.bottom <= body.top + 1,
+      outcome: inBody(status),
+      controls: inBody(bar) ? "whole" : bar.bottom <= body.top + 1 ? "scrolled away" : "cut",
+    };
+  });
+}
+
+for (const size of [
+  { width: 1280, height: 720, every: true },
+  { width: 1920, height: 1080, every: false },
+]) {
+  test(`after Run at ${size.width}×${size.height} a code slide keeps its title, shows the outcome whole and never cuts the controls row`, async ({ page }) => {
+    test.setTimeout(120_000);
+    const { slug } = await deckInfo(page);
+    await gotoReady(page, `${slideUrl(slug, 1)}?print-pdf`);
+    const codeSlides = await page.locator(".print-page").evaluateAll((all) =>
+      all.flatMap((p, i) => ([...p.querySelectorAll(".static-code .code-block__kind")].some((k) => k.textContent === "Example") ? [i + 1] : [])),
+    );
+    expect(codeSlides.length, "the first lesson has code slides").toBeGreaterThan(0);
+    await page.setViewportSize(size);
+    for (const n of size.every ? codeSlides : codeSlides.slice(0, 1)) {
+      await gotoReady(page, slideUrl(slug, n));
+      await current(page).getByRole("button", { name: "Run", exact: true }).first().click();
+      await expect(current(page).locator(".code-block [role='status']").first()).toContainText(/✓|⚠|✗|⚑|■/, { timeout: 15_000 });
+      await expect.poll(() => afterRunLayout(page), { message: `slide ${n}` }).toEqual({ title: true, outcome: true, controls: expect.stringMatching(/whole|scrolled away/) });
+    }
+  });
+}
+
 test("the presenter window (s) follows the deck and drives it; Run there runs on the audience slide", async ({ page, context }) => {
   const { slug, codeSlide, exampleId } = await deckInfo(page);
   await gotoReady(page, slideUrl(slug, 1));

@@ -19,6 +19,7 @@ import { SlideSheet } from "./SlideSheet.tsx";
 import { useDeckKeys, type DeckCommand } from "./useDeckKeys.ts";
 import { useRootFontSize } from "./useRootFontSize.ts";
 import { pressRun } from "./run-mirror.ts";
+import { revealOutcome } from "./reveal-outcome.ts";
 import { useDeckSync } from "./useDeckSync.ts";
 import { useRunMirror } from "./useRunMirror.ts";
 import "./slides.css";
@@ -113,7 +114,7 @@ export function DeckView({ lesson, n }: { lesson: Lesson; n: number }) {
     if (!zoom) return;
     const section = document.querySelector<HTMLElement>(`.deck__slide[data-slide="${n}"]`);
     const id = section?.querySelector("figure[id^='example-']")?.id.replace(/^example-/, "");
-    if (id) revealOutcome(section, id, 0);
+    if (id) revealOutcome(section, id, true);
   }, [zoom, n]);
 
   useEffect(() => {
@@ -244,14 +245,6 @@ function DeckSlide({ slide, total, box, active, onRunStatus }: { slide: Slide; t
       <SlideSheet slide={slide} total={total} box={box} live active={active} />
     </section>
   );
-}
-
-function revealOutcome(section: HTMLElement | null, exampleId: string, above = 0.35): void {
-  const body = section?.querySelector<HTMLElement>(".slide-sheet__body");
-  const status = section?.querySelector<HTMLElement>(`#${CSS.escape(`example-${exampleId}`)} [role='status']`);
-  if (!body || !status) return;
-  const offset = status.getBoundingClientRect().top - body.getBoundingClientRect().top;
-  if (offset > body.clientHeight * above) body.scrollBy({ top: offset - body.clientHeight * Math.min(above, 0.1), behavior: above === 0 ? "instant" : "smooth" });
 }
 
 function RootFont({ unit }: { unit: number }) {

@@ -3,6 +3,8 @@
 //  - prose slides shrink their text (never below 60 %) until nothing overflows;
 //  - code gets the largest font at which every line fits its cell (geometry.codeFontSize), and
 //    scrolls inside the slide only when even the smallest readable size is too big.
+// A code slide's title sits in a band above both columns (slide-title.ts), so it stays on screen
+// while the results column scrolls.
 
 import { useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { LessonPart, Slide } from "../lessons/types.ts";
@@ -11,6 +13,7 @@ import { startingCode } from "../app/playground/source-text.ts";
 import { codeFontSize, codeShape, largestFitting, type Box, type CodeShape } from "./geometry.ts";
 import { StaticParts } from "./StaticParts.tsx";
 import { CodeFontProvider } from "./code-font.tsx";
+import { splitTitle } from "./slide-title.ts";
 
 export interface SlideSheetProps {
   slide: Slide;
@@ -53,6 +56,7 @@ export function SlideSheet({ slide, total, box, live, active = true, showNumber 
   const sheet = useRef<HTMLDivElement>(null);
   const code = hasCode(slide.parts);
   const shape = useMemo(() => slideCodeShape(slide.parts), [slide.parts]);
+  const { titleHtml, rest } = useMemo(() => (code ? splitTitle(slide.parts) : { titleHtml: undefined, rest: slide.parts }), [code, slide.parts]);
   const [codeFont, setCodeFont] = useState<number | undefined>(undefined);
 
   useLayoutEffect(() => {
@@ -86,13 +90,14 @@ export function SlideSheet({ slide, total, box, live, active = true, showNumber 
 
   return (
     <div ref={sheet} className={`slide-sheet ${code ? "slide-sheet--code" : "slide-sheet--prose"} ${live ? "slide-sheet--live" : "slide-sheet--static"}`}>
+      {titleHtml !== undefined && <header className="slide-sheet__title prose" dangerouslySetInnerHTML={{ __html: titleHtml }} />}
       <div className="slide-sheet__body">
         {live ? (
           <CodeFontProvider size={codeFont}>
-            <LessonParts parts={slide.parts} />
+            <LessonParts parts={rest} />
           </CodeFontProvider>
         ) : (
-          <StaticParts parts={slide.parts} />
+          <StaticParts parts={rest} />
         )}
       </div>
       {showNumber && (
