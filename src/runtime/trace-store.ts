@@ -63,17 +63,18 @@ export class TraceStore {
 
   /** Claims the next event's row in the current chunk (starting a new chunk when it is full). */
   #row(): number {
-    let j = this.#free;
-    if (j === CHUNK) {
-      this.#x = new Int32Array(CHUNK * W);
-      this.#t = new Float64Array(CHUNK);
-      this.#ints.push(this.#x);
-      this.#times.push(this.#t);
-      j = 0;
-    }
+    const j = this.#free === CHUNK ? this.#newChunk() : this.#free;
     this.#free = j + 1;
     this.n++;
     return j;
+  }
+
+  #newChunk(): number {
+    this.#x = new Int32Array(CHUNK * W);
+    this.#t = new Float64Array(CHUNK);
+    this.#ints.push(this.#x);
+    this.#times.push(this.#t);
+    return 0;
   }
 
   #slot(kind: number, t: number, a: number, b: number, c: number, d: number, e: number): void {
