@@ -9,6 +9,11 @@ const outDir = process.env.E2E_DIST ?? "dist";
 export default defineConfig({
   testDir: "e2e",
   testMatch: "**/*.e2e.ts",
+  // Screenshot and measurement specs are for people to run and look at, not part of `npm test`.
+  testIgnore: [
+    ...(process.env.SCREENSHOTS ? [] : ["**/site-screenshots.e2e.ts", "**/slides-screenshots.e2e.ts", "**/playground-screenshots.e2e.ts"]),
+    ...(process.env.MEASURE ? [] : ["**/*-measure.e2e.ts"]),
+  ],
   fullyParallel: true,
   workers: 2,
   retries: process.env.CI ? 1 : 0,

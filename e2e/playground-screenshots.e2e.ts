@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 
 // Screenshots of the playground for people to look at (not compared): SCREENSHOTS=1 to take them.
-test.skip(!process.env.SCREENSHOTS, "set SCREENSHOTS=1 to take screenshots");
+// Opt-in: playwright.config.ts runs this spec only with SCREENSHOTS=1.
 
 const sizes = [
   { name: "desktop", width: 1280, height: 720 },

@@ -134,7 +134,7 @@ test("Continue leads back to the lesson and section where the learner stopped", 
 
 test("after a lesson is read to its end, Continue offers the next lesson", async ({ page }) => {
   const [first, second] = await outline(page);
-  test.skip(!second, "the course has one lesson");
+  if (!second) throw new Error("the course needs a second lesson for Continue to offer");
   await gotoReady(page, `/lessons/${first.slug}`);
   await scrollToEnd(page);
   await toOutline(page);

@@ -4,7 +4,7 @@ import { firstLesson, gotoReady, setTheme } from "./support/site.ts";
 
 // Screenshots of the shell for people to look at (not compared): SCREENSHOTS=1 to take them.
 // They go to screenshots/ (git-ignored); the README's picture is copied from there by hand.
-test.skip(!process.env.SCREENSHOTS, "set SCREENSHOTS=1 to take screenshots");
+// Opt-in: playwright.config.ts runs this spec only with SCREENSHOTS=1.
 
 const sizes = [
   { name: "desktop", width: 1280, height: 720 },
