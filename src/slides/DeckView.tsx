@@ -22,6 +22,7 @@ import { pressRun } from "./run-mirror.ts";
 import { revealOutcome } from "./reveal-outcome.ts";
 import { useDeckSync } from "./useDeckSync.ts";
 import { useRunMirror } from "./useRunMirror.ts";
+import { slideTarget } from "./slide-target.ts";
 import "./slides.css";
 
 /** The controls fade after this long without the mouse moving (they come back on any move). */
@@ -73,17 +74,9 @@ export function DeckView({ lesson, n }: { lesson: Lesson; n: number }) {
   }, [lesson.slug, n]);
 
   const onCommand = (command: DeckCommand) => {
+    const target = slideTarget(command, n, total);
+    if (target !== undefined) return go(target);
     switch (command.type) {
-      case "next":
-        return go(n + 1);
-      case "previous":
-        return go(n - 1);
-      case "first":
-        return go(1);
-      case "last":
-        return go(total);
-      case "goto":
-        return go(command.slide);
       case "overview":
         return setOverview(true);
       case "help":

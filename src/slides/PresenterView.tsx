@@ -18,6 +18,7 @@ import { elapsedMs, formatDuration, parseTimer, timerStep, type TimerEvent, type
 import { useDeckKeys, type DeckCommand } from "./useDeckKeys.ts";
 import { useDeckSync } from "./useDeckSync.ts";
 import { runnableIds } from "./useRunMirror.ts";
+import { slideTarget } from "./slide-target.ts";
 import "./slides.css";
 
 const timerKey = (slug: string) => `chanscope-presenter-timer:${slug}`;
@@ -69,17 +70,9 @@ export function PresenterView({ lesson, n }: { lesson: Lesson; n: number }) {
   };
 
   const onCommand = (command: DeckCommand) => {
+    const target = slideTarget(command, n, total);
+    if (target !== undefined) return go(target);
     switch (command.type) {
-      case "next":
-        return go(n + 1);
-      case "previous":
-        return go(n - 1);
-      case "first":
-        return go(1);
-      case "last":
-        return go(total);
-      case "goto":
-        return go(command.slide);
       case "help":
         return setHelp(true);
       case "fullscreen":
