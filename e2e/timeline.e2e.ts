@@ -217,3 +217,25 @@ export default async function main() {
   expect(later.x1).toBeCloseTo(later.total, 6);
   await expect(playground.getByRole("status")).toContainText(/Finished/i, { timeout: 15_000 });
 });
+
+test("the event log, opened, moves the timeline cursor with the keyboard and follows its steps", async ({ page }) => {
+  const { timeline } = await runProgram(page);
+  await timeline.getByText(/^Event log/).click();
+  const log = timeline.getByRole("listbox", { name: /Events of the run/ });
+  await expect(log).toBeVisible();
+  await expect(log.getByRole("option", { name: /ctx withCancel cancelled: context canceled/ })).toHaveCount(1);
+  await log.focus();
+  await page.keyboard.press("Home");
+  await expect(timeline.locator(".timeline__readout-time")).toContainText("event 1/");
+  await page.keyboard.press("ArrowDown");
+  await expect(timeline.locator(".timeline__readout-time")).toContainText("event 2/");
+  expect((await viewOf(page)).cursorIdx).toBe(1);
+  await expect(log.getByRole("option", { selected: true })).toHaveAttribute("data-idx", "1");
+  // The other way: stepping the timeline highlights the next entry.
+  await timeline.getByRole("button", { name: "Step forward one event" }).click();
+  await expect(log.getByRole("option", { selected: true })).toHaveAttribute("data-idx", "2");
+  await log.focus();
+  await page.keyboard.press("End");
+  const { total } = await page.evaluate(() => ({ total: document.querySelectorAll(".timeline__log-item").length }));
+  await expect(timeline.locator(".timeline__readout-time")).toContainText(`event ${total}/${total}`);
+});

@@ -8,15 +8,18 @@ import type { TraceEvent } from "../runtime/trace.ts";
 import type { AxisMode } from "./axis.ts";
 import { formatMs } from "./axis.ts";
 import { SPEEDS, TimelineController } from "./controller.ts";
-import { downloadChromeTrace, downloadPng, fileStem } from "./export.ts";
+import { downloadChromeTrace, downloadPng, downloadSvg, fileStem } from "./export.ts";
+import { EventLog } from "./EventLog.tsx";
 import { describeEvent, describeTarget, lineOfEvent } from "./hit.ts";
 import { Legend } from "./Legend.tsx";
 import { buildTimeline, type TimelineOutcome } from "./model.ts";
 import type { RowFilter } from "./rows.ts";
+import { readPalette } from "./palette.ts";
 import { prepareScene } from "./scene.ts";
 import type { SegState } from "./states.ts";
 import { diagnose, summarize } from "./summary.ts";
 import { TimelineCanvas } from "./TimelineCanvas.tsx";
+import { sceneToSvg } from "./svg-export.ts";
 import { describeWaveTask } from "./wave.ts";
 import "./timeline.css";
 
@@ -217,6 +220,19 @@ export function Timeline({ trace, result, live = false, onSelectLine, highlightL
           >
             PNG
           </button>
+          <button
+            type="button"
+            className="timeline__btn"
+            onClick={() => {
+              const canvas = document.querySelector<HTMLCanvasElement>(`[data-timeline-id="${CSS.escape(id)}"] canvas`);
+              if (canvas === null) return;
+              const svg = sceneToSvg(scene, controller.view, { width: controller.width, palette: readPalette(canvas), cursorX: controller.cursorX, title: `Timeline of ${name}` });
+              downloadSvg(svg, fileStem(name));
+            }}
+            title="The view as an SVG image (every row, sharp at any size), for slides"
+          >
+            SVG
+          </button>
         </div>
       </div>
 
@@ -283,6 +299,7 @@ export function Timeline({ trace, result, live = false, onSelectLine, highlightL
         </div>
       )}
 
+      <EventLog model={model} cursorIdx={snap.cursorIdx} onSelect={(i) => controller.cursorToEvent(i)} idPrefix={id} />
       <Legend theme={theme} states={states} />
       <details className="timeline__words">
         <summary>The run in words</summary>

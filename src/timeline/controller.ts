@@ -246,6 +246,14 @@ export class TimelineController {
     }
   }
 
+  /** Moves the cursor to event `idx` (the event log's selection) and keeps it in view. */
+  cursorToEvent(idx: number): void {
+    const s = this.scene;
+    if (s === null || idx < 0 || idx >= s.model.events.length) return;
+    this.setCursor(s.axis.pos[idx]);
+    this.#keepCursorInView();
+  }
+
   cursorToStart(): void {
     this.setCursor(0);
     this.#keepCursorInView();

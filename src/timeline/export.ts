@@ -1,5 +1,5 @@
 // Downloads: the trace as Chrome Trace Event JSON (opens in Perfetto / chrome://tracing) and the
-// current view as a PNG, for slides.
+// current view as a PNG or an SVG, for slides.
 
 import { toChromeTrace, type TraceEvent } from "../runtime/trace.ts";
 
@@ -26,6 +26,10 @@ export function downloadPng(canvas: HTMLCanvasElement, name: string): void {
   canvas.toBlob((blob) => {
     if (blob !== null) download(blob, `${name}.png`);
   }, "image/png");
+}
+
+export function downloadSvg(svg: string, name: string): void {
+  download(new Blob([svg], { type: "image/svg+xml" }), `${name}.svg`);
 }
 
 /** A file-name-safe version of a title. */
