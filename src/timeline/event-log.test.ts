@@ -27,6 +27,7 @@ describe("event sentences", () => {
     const log = logOf(await modelOf(LEAK));
     expect(log).toContain("t=100 ms ctx withTimeout(100) cancelled: context deadline exceeded");
     expect(log).toContain("t=0 ms main blocked in select on results, withTimeout(100).Done() (line 7)");
+    expect(log).toContain("t=0 ms channel withTimeout(100).Done() made (unbuffered)");
     expect(log).toContain("t=100 ms main received nothing from withTimeout(100).Done() (closed)");
     expect(log).toContain('t=100 ms main printed "search canceled"');
     expect(log).toContain("t=200 ms search blocked sending to results (line 4)");

@@ -64,7 +64,7 @@ export function eventSentences(model: TimelineModel): EventSentence {
       case "task.leak":
         return `${taskName(e.task)} leaked: ${e.reason} since t=${formatMs(e.since)}`;
       case "chan.make":
-        return e.cap === 0 ? `channel ${e.name} made (unbuffered)` : `channel ${e.name} made (buffer ${e.cap})`;
+        return e.cap === 0 ? `channel ${chanName(e.chan)} made (unbuffered)` : `channel ${chanName(e.chan)} made (buffer ${e.cap})`;
       case "chan.send":
         return e.task === null ? `a timer sent ${e.preview} to ${chanName(e.chan)}` : `${taskName(e.task)} sent ${e.preview} to ${chanName(e.chan)}`;
       case "chan.recv": {
