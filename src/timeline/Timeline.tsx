@@ -117,6 +117,10 @@ export function Timeline({ trace, result, live = false, onSelectLine, highlightL
     });
   }, []);
 
+  /** The canvas this timeline draws on, for the image exports. */
+  const viewCanvas = (): HTMLCanvasElement | null =>
+    document.querySelector<HTMLCanvasElement>(`[data-timeline-id="${CSS.escape(id)}"] canvas`);
+
   const selectAtCursor = (): void => {
     const hover = controller.hover;
     if (hover !== null) {
@@ -210,7 +214,7 @@ export function Timeline({ trace, result, live = false, onSelectLine, highlightL
             type="button"
             className="timeline__btn"
             onClick={() => {
-              const canvas = document.querySelector<HTMLCanvasElement>(`[data-timeline-id="${CSS.escape(id)}"] canvas`);
+              const canvas = viewCanvas();
               if (canvas !== null) {
                 controller.drawNow();
                 downloadPng(canvas, fileStem(name));
@@ -224,7 +228,7 @@ export function Timeline({ trace, result, live = false, onSelectLine, highlightL
             type="button"
             className="timeline__btn"
             onClick={() => {
-              const canvas = document.querySelector<HTMLCanvasElement>(`[data-timeline-id="${CSS.escape(id)}"] canvas`);
+              const canvas = viewCanvas();
               if (canvas === null) return;
               const svg = sceneToSvg(scene, controller.view, { width: controller.width, palette: readPalette(canvas), cursorX: controller.cursorX, title: `Timeline of ${name}` });
               downloadSvg(svg, fileStem(name));
