@@ -24,6 +24,8 @@ export interface CodeEditorProps {
   autoFocus?: boolean;
   /** Where the user clicked in the highlighted code, to put the cursor there. */
   initialPosition?: { lineNumber: number; column: number };
+  /** The line the run's timeline cursor is at: highlighted and kept in view, focus untouched. */
+  currentLine?: number;
   /** Tells the owner the editor exists (for reveal-line requests and focus). */
   onReady?(editor: monaco.editor.IStandaloneCodeEditor): void;
 }
@@ -151,5 +153,20 @@ export default function CodeEditor(props: CodeEditorProps) {
     );
   }, [props.markers]);
 
-  return <div ref={host} className="code-editor" data-testid="code-editor" />;
+  const currentLine = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
+  useEffect(() => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!editor || !model) return;
+    currentLine.current ??= editor.createDecorationsCollection();
+    const line = props.currentLine;
+    if (line === undefined || line < 1 || line > model.getLineCount()) {
+      currentLine.current.clear();
+      return;
+    }
+    currentLine.current.set([{ range: new monaco.Range(line, 1, line, 1), options: { isWholeLine: true, className: "code-editor__current-line", linesDecorationsClassName: "code-editor__current-gutter" } }]);
+    editor.revealLineInCenterIfOutsideViewport(line);
+  }, [props.currentLine]);
+
+  return <div ref={host} className="code-editor" data-testid="code-editor" data-current-line={props.currentLine} />;
 }

@@ -2,7 +2,7 @@
 // starts loading it). Until then no Monaco code is loaded; while it loads, the same highlighted
 // code stays in place, and the editor takes exactly its height, so nothing on the page moves.
 
-import { lazy, Suspense, useEffect, useRef, useState, type CSSProperties, type MouseEvent, type ReactNode } from "react";
+import { Fragment, lazy, Suspense, useEffect, useRef, useState, type CSSProperties, type MouseEvent, type ReactNode, type RefObject } from "react";
 import type { CodeEditorProps } from "./CodeEditor.tsx";
 import { positionFromClick, type CodePosition } from "./click-position.ts";
 import { useEditorFont } from "./editor-font.ts";
@@ -28,6 +28,7 @@ export function LazyCodeEditor({ html, active, onActivate, ...editorProps }: Laz
   const [clicked, setClicked] = useState<CodePosition | undefined>(undefined);
   const staticRef = useRef<HTMLDivElement>(null);
   const font = useEditorFont();
+  useStaticCurrentLine(staticRef, active ? undefined : editorProps.currentLine);
   const fontStyle = { "--code-font-size": `${font.fontSize}px`, "--code-line-height": `${font.lineHeight}px` } as CSSProperties;
 
   const staticView = (interactive: boolean) => (
@@ -52,7 +53,14 @@ export function LazyCodeEditor({ html, active, onActivate, ...editorProps }: Laz
       ) : (
         <div className="code-view">
           <pre>
-            <code>{editorProps.value}</code>
+            <code>
+              {editorProps.value.split("\n").map((text, i) => (
+                <Fragment key={i}>
+                  {i > 0 && "\n"}
+                  <span className="line">{text}</span>
+                </Fragment>
+              ))}
+            </code>
           </pre>
         </div>
       )}
@@ -65,6 +73,18 @@ export function LazyCodeEditor({ html, active, onActivate, ...editorProps }: Laz
       <CodeEditor {...editorProps} autoFocus={focusOnLoad} initialPosition={clicked} />
     </Suspense>
   );
+}
+
+/** Marks the timeline cursor's line in the highlighted code (Shiki gives one span.line per line). */
+function useStaticCurrentLine(ref: RefObject<HTMLDivElement | null>, line: number | undefined): void {
+  useEffect(() => {
+    const root = ref.current;
+    if (!root || line === undefined) return;
+    const el = root.querySelectorAll<HTMLElement>(".code-view .line")[line - 1];
+    if (!el) return;
+    el.classList.add("code-view__current");
+    return () => el.classList.remove("code-view__current");
+  }, [ref, line]);
 }
 
 /** While the editor loads, keeps focus on the code the user chose to edit (not on <body>). */

@@ -20,6 +20,7 @@ import type { SegState } from "./states.ts";
 import { diagnose, summarize } from "./summary.ts";
 import { TimelineCanvas } from "./TimelineCanvas.tsx";
 import { sceneToSvg } from "./svg-export.ts";
+import { sourceLineAt } from "./source-line.ts";
 import { describeWaveTask } from "./wave.ts";
 import "./timeline.css";
 
@@ -33,8 +34,9 @@ export interface TimelineProps {
   onSelectLine?: (line: number) => void;
   /** Outline everything that happened at this source line. */
   highlightLine?: number;
-  /** The cursor moved to another event (playback, stepping, scrubbing). */
-  onCursor?: (t: number, seq: number) => void;
+  /** The cursor moved to another event (playback, stepping, scrubbing); `line` is the source line
+   *  that event belongs to, when the trace says. */
+  onCursor?: (t: number, seq: number, line: number | null) => void;
   /** The program's title: names the region and the downloads. */
   title?: string;
 }
@@ -93,8 +95,8 @@ export function Timeline({ trace, result, live = false, onSelectLine, highlightL
     controller.request();
   }, [controller, highlightLine]);
   useEffect(() => {
-    controller.onCursor = onCursor ?? null;
-  }, [controller, onCursor]);
+    controller.onCursor = onCursor ? (t, seq) => onCursor(t, seq, sourceLineAt(model.events, controller.getSnapshot().cursorIdx)) : null;
+  }, [controller, onCursor, model]);
   useEffect(() => () => controller.dispose(), [controller]);
   // Expose the controller to the browser benchmark and e2e tests (read-only use).
   useEffect(() => {

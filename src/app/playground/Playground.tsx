@@ -13,7 +13,7 @@ import { MAX_SPEED, MIN_SPEED, type RunMode, type SignalName } from "../../sandb
 import { traceOf } from "../../sandbox/run-machine.ts";
 import { GoalList } from "./GoalList.tsx";
 import { OutputPanel } from "./OutputPanel.tsx";
-import { consoleFromResult, consoleFromTrace, markersOf, outcomeOf, tasksFromResult, tasksFromTrace } from "./run-view.ts";
+import { consoleFromResult, consoleFromTrace, countAtOrBefore, markersOf, printSeqs, outcomeOf, tasksFromResult, tasksFromTrace } from "./run-view.ts";
 import { ShareControls } from "./ShareControls.tsx";
 import { TaskTable } from "./TaskTable.tsx";
 import { usePlaygroundCode } from "./usePlaygroundCode.ts";
@@ -69,8 +69,8 @@ export function Playground({ program, renderCode = (c) => c, onGoalsMet, childre
   const [seed, setSeed] = useState(program.seed);
   const [mode, setMode] = useState<RunMode>(program.live ? "paced" : "instant");
   const [speed, setSpeed] = useState(1);
-  // The timeline's cursor, for the statechart; it belongs to the run it was set in.
-  const [cursor, setCursor] = useState<{ runId: number; seq: number } | undefined>(undefined);
+  // The timeline's cursor (statechart, console, editor line); it belongs to the run it was set in.
+  const [cursor, setCursor] = useState<{ runId: number; seq: number; line: number | null } | undefined>(undefined);
   const [confirmReset, setConfirmReset] = useState(false);
   const [undoCode, setUndoCode] = useState<string | undefined>(undefined);
   const runButton = useRef<HTMLButtonElement>(null);
@@ -98,6 +98,9 @@ export function Playground({ program, renderCode = (c) => c, onGoalsMet, childre
   const trace = useMemo(() => traceOf(context), [context]);
   const consoleLines = useMemo(() => (context.result ? consoleFromResult(context.result) : consoleFromTrace(trace)), [context.result, trace]);
   const tasks = useMemo(() => (context.result ? tasksFromResult(context.result) : tasksFromTrace(trace)), [context.result, trace]);
+  const runCursor = cursor?.runId === context.runId ? cursor : undefined;
+  const logSeqs = useMemo(() => printSeqs(trace), [trace]);
+  const reachedLines = runCursor === undefined ? undefined : countAtOrBefore(logSeqs, runCursor.seq);
   const goalChecks = useMemo(() => (program.goals && context.result ? checkGoals(program.goals, context.result) : undefined), [program.goals, context.result]);
 
   const goalsMet = goalChecks !== undefined && goalChecks.length > 0 && goalChecks.every((c) => c.passed);
@@ -146,6 +149,7 @@ export function Playground({ program, renderCode = (c) => c, onGoalsMet, childre
           html={code === program.source ? program.html : undefined}
           active={editorWanted}
           onActivate={() => setEditorWanted(true)}
+          currentLine={runCursor?.line ?? undefined}
           onReady={(e) => {
             editorRef.current = e;
             e.onDidChangeCursorPosition((event) => setEditorLine(event.position.lineNumber));
@@ -279,7 +283,7 @@ export function Playground({ program, renderCode = (c) => c, onGoalsMet, childre
       {goalChecks && <GoalList checks={goalChecks} />}
       {children?.({ loadCode })}
 
-      <OutputPanel lines={consoleLines} />
+      <OutputPanel lines={consoleLines} reached={reachedLines} />
 
       {/* The picture of the run, and the task table as its text alternative. */}
       <div className="playground__timeline">
@@ -291,12 +295,12 @@ export function Playground({ program, renderCode = (c) => c, onGoalsMet, childre
               live={active}
               onSelectLine={showLine}
               highlightLine={editorLine}
-              onCursor={(_t, seq) => setCursor({ runId: context.runId, seq })}
+              onCursor={(_t, seq, line) => setCursor({ runId: context.runId, seq, line })}
               title={program.title}
             />
           </Suspense>
         )}
-        <LazyStatechart trace={trace} cursorSeq={cursor?.runId === context.runId ? cursor.seq : undefined} />
+        <LazyStatechart trace={trace} cursorSeq={runCursor?.seq} />
         <TaskTable rows={tasks} onShowLine={showLine} />
       </div>
     </div>

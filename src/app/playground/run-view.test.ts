@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { runUserSource } from "../../sandbox/node-runner.ts";
 import type { RunContext } from "../../sandbox/run-machine.ts";
-import { consoleFromResult, consoleFromTrace, markersOf, outcomeOf, tasksFromResult, tasksFromTrace } from "./run-view.ts";
+import { consoleFromResult, consoleFromTrace, countAtOrBefore, markersOf, printSeqs, outcomeOf, tasksFromResult, tasksFromTrace } from "./run-view.ts";
 
 async function run(source: string) {
   const r = await runUserSource(source);
@@ -80,5 +80,24 @@ export default async function main() {
     const ctx = { ...context(undefined as never), result: undefined, compileError: { message: "Unexpected token", line: 3, column: 7 } };
     expect(markersOf("compileError", ctx)).toEqual([{ line: 3, column: 7, message: "Unexpected token", severity: "error" }]);
     expect(outcomeOf("compileError", ctx).headline).toBe("Does not compile: line 3, column 7: Unexpected token");
+  });
+});
+
+describe("the console at the timeline's cursor", () => {
+  it("line i of the console is printed at the i-th log event, so a cursor there has reached i + 1 lines", async () => {
+    const result = await run(leaky);
+    const seqs = printSeqs(result.trace);
+    expect(seqs).toHaveLength(consoleFromResult(result).length);
+    expect(countAtOrBefore(seqs, seqs[0] - 1)).toBe(0);
+    expect(countAtOrBefore(seqs, seqs[0])).toBe(1);
+    expect(countAtOrBefore(seqs, seqs[1] - 1)).toBe(1);
+    expect(countAtOrBefore(seqs, seqs[1])).toBe(2);
+    expect(countAtOrBefore(seqs, Number.MAX_SAFE_INTEGER)).toBe(2);
+  });
+
+  it("counts by binary search over any ascending list", () => {
+    const seqs = [3, 8, 8, 20];
+    expect([0, 3, 7, 8, 19, 20, 99].map((s) => countAtOrBefore(seqs, s))).toEqual([0, 1, 1, 3, 3, 4, 4]);
+    expect(countAtOrBefore([], 5)).toBe(0);
   });
 });

@@ -49,6 +49,25 @@ export function consoleFromTrace(trace: readonly WireTraceEvent[]): ConsoleLine[
   return lines;
 }
 
+/** The `seq` of every console line's event, in order: the console's line i is printed at seqs[i]. */
+export function printSeqs(trace: readonly WireTraceEvent[]): number[] {
+  const seqs: number[] = [];
+  for (const e of trace) if (e.kind === "log") seqs.push(e.seq);
+  return seqs;
+}
+
+/** How many of the ascending `seqs` are ≤ `seq` (binary search: a run can print thousands of lines). */
+export function countAtOrBefore(seqs: readonly number[], seq: number): number {
+  let lo = 0;
+  let hi = seqs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (seqs[mid] <= seq) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Console lines from a finished run. */
 export function consoleFromResult(result: WireRunResult): ConsoleLine[] {
   const names = new Map(result.tasks.map((t) => [t.id, t.name]));
