@@ -239,3 +239,71 @@ test("the event log, opened, moves the timeline cursor with the keyboard and fol
   const { total } = await page.evaluate(() => ({ total: document.querySelectorAll(".timeline__log-item").length }));
   await expect(timeline.locator(".timeline__readout-time")).toContainText(`event ${total}/${total}`);
 });
+
+/** The axis point at fraction `f` of the plot of a view. */
+function axisAt(v: { x0: number; x1: number }, f: number): number {
+  return v.x0 + (v.x1 - v.x0) * f;
+}
+
+test.describe("on a touch screen", () => {
+  test.use({ hasTouch: true });
+
+  test("two fingers pinch: the view zooms about their midpoint and pans with it; one finger pans; the page does not zoom", async ({ page }) => {
+    const { canvas } = await runProgram(page);
+    await expect(canvas).toHaveCSS("touch-action", "none");
+    const box = await canvas.boundingBox();
+    if (box === null) throw new Error("the timeline canvas has no box");
+    const plotW = box.width - NAME_W;
+    const y = box.y + AXIS_H + ROW_H * 1.5;
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type: "touchStart" | "touchMove" | "touchEnd", points: [number, number][]) =>
+      cdp.send("Input.dispatchTouchEvent", { type, touchPoints: points.map(([x, yy], id) => ({ x, y: yy, id, radiusX: 2, radiusY: 2, force: 1 })) });
+
+    // Fingers 100 px apart around 40 % of the plot, spread to 300 px apart around 60 %.
+    const full = await viewOf(page);
+    const mid0 = box.x + NAME_W + plotW * 0.4;
+    const mid1 = box.x + NAME_W + plotW * 0.6;
+    await touch("touchStart", [[mid0 - 50, y], [mid0 + 50, y]]);
+    for (let s = 1; s <= 8; s++) {
+      const m = mid0 + ((mid1 - mid0) * s) / 8;
+      const half = 50 + (100 * s) / 8;
+      await touch("touchMove", [[m - half, y], [m + half, y]]);
+    }
+    await touch("touchEnd", []);
+    const pinched = await viewOf(page);
+    // 3× closer, and the run's point that was under the fingers' midpoint is under it now.
+    expect((full.x1 - full.x0) / (pinched.x1 - pinched.x0)).toBeCloseTo(3, 1);
+    expect(axisAt(pinched, 0.6)).toBeCloseTo(axisAt(full, 0.4), 1);
+    expect(await page.evaluate(() => window.visualViewport?.scale ?? 1)).toBe(1);
+
+    // One finger dragged left shows later times (a pan, same zoom).
+    await touch("touchStart", [[mid1, y]]);
+    for (let s = 1; s <= 5; s++) await touch("touchMove", [[mid1 - 30 * s, y]]);
+    await touch("touchEnd", []);
+    const panned = await viewOf(page);
+    expect(panned.x1 - panned.x0).toBeCloseTo(pinched.x1 - pinched.x0, 6);
+    expect(panned.x0).toBeGreaterThan(pinched.x0);
+  });
+});
+
+test("a trackpad pinch (Ctrl + small wheel deltas) zooms smoothly about the pointer, in proportion to the deltas", async ({ page }) => {
+  const { canvas } = await runProgram(page);
+  const box = await canvas.boundingBox();
+  if (box === null) throw new Error("the timeline canvas has no box");
+  const x = box.x + NAME_W + (box.width - NAME_W) * 0.3;
+  const y = box.y + AXIS_H + ROW_H * 1.5;
+  const cdp = await page.context().newCDPSession(page);
+  // Chromium reports a trackpad pinch as wheel events with the Ctrl modifier (2).
+  const pinchStep = (deltaY: number) => cdp.send("Input.dispatchMouseEvent", { type: "mouseWheel", x, y, deltaX: 0, deltaY, modifiers: 2 });
+  const full = await viewOf(page);
+  await pinchStep(-4);
+  await expect.poll(async () => (await viewOf(page)).x1).toBeLessThan(full.x1);
+  const one = await viewOf(page);
+  // One small step zooms a little (e^0.04), not a fixed notch.
+  expect((full.x1 - full.x0) / (one.x1 - one.x0)).toBeCloseTo(Math.exp(0.04), 2);
+  for (let i = 0; i < 9; i++) await pinchStep(-4);
+  await expect.poll(async () => (full.x1 - full.x0) / ((await viewOf(page)).x1 - (await viewOf(page)).x0)).toBeCloseTo(Math.exp(0.4), 2);
+  const ten = await viewOf(page);
+  // The point under the pointer stayed put (within a pixel's worth of the run).
+  expect(Math.abs(axisAt(ten, 0.3) - axisAt(full, 0.3))).toBeLessThan(full.total / (box.width - NAME_W));
+});

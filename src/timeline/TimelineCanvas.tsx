@@ -1,11 +1,13 @@
 // The canvas and everything the pointer and keyboard do on it. Drawing belongs to the controller's
 // frame loop; this component only turns input into controller calls and shows the tooltip.
+// Pointer positions are converted to layout units (CSS px ÷ the controller's scale) at the edge,
+// so hit-testing, dragging and pinching work the same at any text size.
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { TimelineController } from "./controller.ts";
 import { describeTarget, hitTest, type Target, type TargetInfo } from "./hit.ts";
 import { LAYOUT, nameColumnWidth } from "./scene.ts";
-import type { Viewport } from "./viewport.ts";
+import { wheelZoomFactor, type PinchPoint, type Viewport } from "./viewport.ts";
 
 const MAX_HEIGHT = 520;
 
@@ -29,11 +31,24 @@ function sameTarget(a: Target | null, b: Target | null): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+interface Point {
+  x: number;
+  y: number;
+}
+
+/** Two fingers on the plot (layout units): their midpoint as a fraction of the plot width, and their distance. */
+function pinchPoint(a: Point, b: Point, width: number): PinchPoint {
+  const nameW = nameColumnWidth(width);
+  return { mid: ((a.x + b.x) / 2 - nameW) / Math.max(1, width - nameW), dist: Math.hypot(a.x - b.x, a.y - b.y) };
+}
+
 export function TimelineCanvas({ controller, rowCount, label, describedBy, onSelectLine, onToggleCollapse, onEnter }: TimelineCanvasProps) {
   const wrap = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [tip, setTip] = useState<Tip | null>(null);
-  const height = Math.min(MAX_HEIGHT, LAYOUT.axisH + Math.max(rowCount, 1) * LAYOUT.rowH + 2);
+  const { scale } = useSyncExternalStore(controller.subscribe, controller.getSnapshot, controller.getSnapshot);
+  // CSS px: as many rows as fit in MAX_HEIGHT at 1×, at any scale.
+  const height = Math.round(Math.min(MAX_HEIGHT, LAYOUT.axisH + Math.max(rowCount, 1) * LAYOUT.rowH) * scale + 2);
 
   useEffect(() => {
     controller.attach(canvas.current);
@@ -56,41 +71,62 @@ export function TimelineCanvas({ controller, rowCount, label, describedBy, onSel
   useEffect(() => {
     const el = canvas.current;
     if (el === null) return;
+    // A trackpad pinch is a ctrlKey wheel here (Chromium, Firefox, Safari): it zooms smoothly
+    // about the pointer, in proportion to its deltas (viewport.ts wheelZoomFactor).
     const onWheel = (e: WheelEvent): void => {
       const focused = document.activeElement === el;
       const sideways = e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY);
       const rect = el.getBoundingClientRect();
-      const px = e.clientX - rect.left;
-      const nameW = nameColumnWidth(rect.width);
+      const k = controller.scale;
+      const px = (e.clientX - rect.left) / k;
+      const width = controller.width;
+      const nameW = nameColumnWidth(width);
       if (sideways) {
         e.preventDefault();
-        controller.panBy(((e.shiftKey ? e.deltaY : e.deltaX) / (rect.width - nameW)) * 1.0);
+        controller.panBy((e.shiftKey ? e.deltaY : e.deltaX) / k / (width - nameW));
         return;
       }
       if (e.ctrlKey || e.metaKey || focused) {
         e.preventDefault();
         if (px < nameW) {
-          controller.scrollBy(e.deltaY);
+          controller.scrollBy(e.deltaY / k);
           return;
         }
-        const at = (px - nameW) / (rect.width - nameW);
-        controller.zoomBy(Math.exp(-e.deltaY * 0.002), Math.max(0, Math.min(1, at)));
-      } else if (rowCount * LAYOUT.rowH > height - LAYOUT.axisH) {
+        const at = (px - nameW) / (width - nameW);
+        controller.zoomBy(wheelZoomFactor(e.deltaY, e.deltaMode, e.ctrlKey), Math.max(0, Math.min(1, at)));
+      } else if (rowCount * LAYOUT.rowH > controller.height - LAYOUT.axisH) {
         // Many lanes: a plain wheel scrolls them until the list ends, then the page.
         const before = controller.scrollY;
-        controller.scrollBy(e.deltaY);
+        controller.scrollBy(e.deltaY / k);
         if (controller.scrollY !== before) e.preventDefault();
       }
     };
     el.addEventListener("wheel", onWheel, { passive: false });
     return () => el.removeEventListener("wheel", onWheel);
-  }, [controller, rowCount, height]);
+  }, [controller, rowCount]);
 
   const drag = useRef<{ x: number; y: number; view: Viewport; scrub: boolean; moved: boolean } | null>(null);
+  // Every pointer down on the canvas (layout units); with two, a pinch that began at `from` on `view`.
+  const pointers = useRef(new Map<number, Point>());
+  const pinching = useRef<{ view: Viewport; from: PinchPoint; y: number } | null>(null);
 
-  const local = (e: { clientX: number; clientY: number }): { x: number; y: number } => {
+  /** A pointer's position on the canvas, in layout units. */
+  const local = (e: { clientX: number; clientY: number }): Point => {
     const rect = (canvas.current as HTMLCanvasElement).getBoundingClientRect();
-    return { x: e.clientX - rect.left, y: e.clientY - rect.top };
+    const k = controller.scale;
+    return { x: (e.clientX - rect.left) / k, y: (e.clientY - rect.top) / k };
+  };
+  const twoPointers = (): [Point, Point] | null => {
+    const ps = [...pointers.current.values()];
+    return ps.length === 2 ? [ps[0], ps[1]] : null;
+  };
+  /** A pointer went up or was taken by the browser: end the pinch; a finger still down pans on from here. */
+  const release = (pointerId: number): void => {
+    pointers.current.delete(pointerId);
+    if (pinching.current === null) return;
+    pinching.current = null;
+    const rest = [...pointers.current.values()][0];
+    drag.current = rest === undefined ? null : { x: rest.x, y: rest.y, view: controller.view, scrub: false, moved: true };
   };
   const hitAt = (x: number, y: number): Target | null => {
     const scene = controller.scene;
@@ -105,7 +141,7 @@ export function TimelineCanvas({ controller, rowCount, label, describedBy, onSel
       controller.request();
     }
     if (target === null || controller.scene === null) setTip(null);
-    else setTip({ x, y, info: describeTarget(controller.scene, target) });
+    else setTip({ x: x * controller.scale, y: y * controller.scale, info: describeTarget(controller.scene, target) });
   };
 
   return (
@@ -121,13 +157,33 @@ export function TimelineCanvas({ controller, rowCount, label, describedBy, onSel
         onPointerDown={(e) => {
           if (e.button !== 0) return;
           const p = local(e);
+          pointers.current.set(e.pointerId, p);
+          e.currentTarget.setPointerCapture(e.pointerId);
+          const two = twoPointers();
+          if (two !== null) {
+            // A second finger: from now on the two pinch (zoom about their midpoint) and pan.
+            drag.current = null;
+            setTip(null);
+            pinching.current = { view: controller.view, from: pinchPoint(two[0], two[1], controller.width), y: (two[0].y + two[1].y) / 2 };
+            return;
+          }
+          if (pointers.current.size > 2) return;
           const scrub = p.y < LAYOUT.axisH && p.x > nameColumnWidth(controller.width);
           drag.current = { x: p.x, y: p.y, view: controller.view, scrub, moved: false };
-          e.currentTarget.setPointerCapture(e.pointerId);
           if (scrub) controller.setCursor(controller.xAt(p.x));
         }}
         onPointerMove={(e) => {
           const p = local(e);
+          if (pointers.current.has(e.pointerId)) pointers.current.set(e.pointerId, p);
+          const pin = pinching.current;
+          const two = twoPointers();
+          if (pin !== null && two !== null) {
+            controller.pinchTo(pin.view, pin.from, pinchPoint(two[0], two[1], controller.width));
+            const y = (two[0].y + two[1].y) / 2;
+            controller.scrollBy(pin.y - y);
+            pin.y = y;
+            return;
+          }
           const d = drag.current;
           if (d !== null) {
             if (d.scrub) {
@@ -145,7 +201,16 @@ export function TimelineCanvas({ controller, rowCount, label, describedBy, onSel
           }
           showTip(p.x, p.y);
         }}
+        onPointerCancel={(e) => {
+          release(e.pointerId);
+          drag.current = null;
+        }}
         onPointerUp={(e) => {
+          if (pinching.current !== null) {
+            release(e.pointerId);
+            return;
+          }
+          pointers.current.delete(e.pointerId);
           const d = drag.current;
           drag.current = null;
           if (d === null || d.moved || d.scrub) return;
@@ -249,7 +314,7 @@ export function TimelineCanvas({ controller, rowCount, label, describedBy, onSel
         }}
       />
       {tip !== null && (
-        <div className="timeline__tooltip" role="tooltip" style={tipStyle(tip, controller.width, height)}>
+        <div className="timeline__tooltip" role="tooltip" style={tipStyle(tip, controller.width * scale, height)}>
           <strong>{tip.info.title}</strong>
           {tip.info.lines.map((l, i) => (
             <span key={i}>{l}</span>

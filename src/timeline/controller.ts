@@ -5,10 +5,10 @@
 import { indexAtOrBefore, timeAtX } from "./axis.ts";
 import { createFrameLoop, type FrameLoop } from "./frame-loop.ts";
 import type { Target } from "./hit.ts";
-import { makePatterns, readPalette, type Palette, type Patterns } from "./palette.ts";
+import { makePatterns, readPalette, readTextScale, type Palette, type Patterns } from "./palette.ts";
 import { renderFrame, type DrawnFrame } from "./render.ts";
 import { LAYOUT, nameColumnWidth, type PreparedScene } from "./scene.ts";
-import { clampView, fitAll, fitRange, minSpan, pan, zoom, type Viewport } from "./viewport.ts";
+import { clampView, fitAll, fitRange, minSpan, pan, pinch, zoom, type PinchPoint, type Viewport } from "./viewport.ts";
 
 export interface ControllerSnapshot {
   playing: boolean;
@@ -17,6 +17,8 @@ export interface ControllerSnapshot {
   cursorIdx: number;
   cursorMs: number;
   zoomed: boolean;
+  /** How much bigger than the base layout the canvas draws (CSS's --tl-text-size × the text size option). */
+  scale: number;
 }
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
@@ -25,8 +27,13 @@ export class TimelineController {
   scene: PreparedScene | null = null;
   view: Viewport = { x0: 0, x1: 1 };
   scrollY = 0;
+  /** The drawing's size in layout units: CSS pixels ÷ scale (render, hit-testing and panning use these). */
   width = 800;
   height = 200;
+  /** Layout units → CSS pixels: everything (rows, text, markers, arrow heads) is drawn this much bigger. */
+  scale = 1;
+  /** The learner's text size option (1 = as the page's CSS says). */
+  textSize = 1;
   cursorX: number | null = null;
   hover: Target | null = null;
   focusTask: number | null = null;
@@ -55,7 +62,9 @@ export class TimelineController {
   #patterns: Patterns | null = null;
   #loop: FrameLoop;
   #listeners = new Set<() => void>();
-  #snapshot: ControllerSnapshot = { playing: false, speed: 1, cursorIdx: -1, cursorMs: 0, zoomed: false };
+  #snapshot: ControllerSnapshot = { playing: false, speed: 1, cursorIdx: -1, cursorMs: 0, zoomed: false, scale: 1 };
+  #cssScale = 1;
+  #cssSize = { width: 800, height: 200 };
 
   constructor() {
     this.#loop = createFrameLoop(() => this.#draw());
@@ -67,9 +76,11 @@ export class TimelineController {
     this.retheme();
   }
 
-  /** Re-reads colours from CSS (after a theme change). */
+  /** Re-reads colours and the text scale from CSS (after a theme or container change). */
   retheme(): void {
     if (this.#canvas === null || this.#ctx === null) return;
+    this.#cssScale = readTextScale(this.#canvas);
+    this.#rescale();
     this.#palette = readPalette(this.#canvas);
     this.#patterns = makePatterns(this.#ctx, this.#palette);
     this.request();
@@ -93,7 +104,7 @@ export class TimelineController {
   #publish(patch: Partial<ControllerSnapshot>): void {
     const next = { ...this.#snapshot, ...patch };
     const s = this.#snapshot;
-    if (next.playing === s.playing && next.speed === s.speed && next.cursorIdx === s.cursorIdx && next.cursorMs === s.cursorMs && next.zoomed === s.zoomed) return;
+    if (next.playing === s.playing && next.speed === s.speed && next.cursorIdx === s.cursorIdx && next.cursorMs === s.cursorMs && next.zoomed === s.zoomed && next.scale === s.scale) return;
     this.#snapshot = next;
     for (const fn of this.#listeners) fn();
   }
@@ -120,11 +131,35 @@ export class TimelineController {
     this.request();
   }
 
+  /** The canvas's CSS size; the container may also have asked for another text scale since. */
   setSize(width: number, height: number): void {
-    if (width === this.width && height === this.height) return;
+    this.#cssSize = { width, height };
+    if (this.#canvas !== null) this.#cssScale = readTextScale(this.#canvas);
+    this.#rescale();
+  }
+
+  /** The learner's text size option, on top of what CSS asks for. */
+  setTextSize(factor: number): void {
+    this.textSize = factor;
+    this.#rescale();
+  }
+
+  #rescale(): void {
+    const scale = this.#cssScale * this.textSize;
+    const width = this.#cssSize.width / scale;
+    const height = this.#cssSize.height / scale;
+    if (scale === this.scale && width === this.width && height === this.height) return;
+    this.scrollY = (this.scrollY * this.scale) / scale;
+    this.scale = scale;
     this.width = width;
     this.height = height;
+    this.#publish({ scale });
     this.request();
+  }
+
+  /** A two-finger gesture that began on view `start` with the fingers at `from` is now at `to`. */
+  pinchTo(start: Viewport, from: PinchPoint, to: PinchPoint): void {
+    this.#setView(pinch(start, from, to, this.#total(), this.#minSpan()));
   }
 
   #minSpan(): number {
@@ -312,13 +347,14 @@ export class TimelineController {
     if (canvas === null || ctx === null || scene === null || this.#palette === null || this.#patterns === null) return;
     const t0 = performance.now();
     const dpr = window.devicePixelRatio || 1;
-    const w = Math.round(this.width * dpr);
-    const h = Math.round(this.height * dpr);
+    const px = dpr * this.scale;
+    const w = Math.round(this.width * px);
+    const h = Math.round(this.height * px);
     if (canvas.width !== w || canvas.height !== h) {
       canvas.width = w;
       canvas.height = h;
     }
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.setTransform(px, 0, 0, px, 0, 0);
     this.lastFrame = renderFrame(ctx, scene, {
       view: this.view,
       width: this.width,

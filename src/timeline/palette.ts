@@ -61,6 +61,25 @@ export function readPalette(el: Element): Palette {
   };
 }
 
+/** The text size the layout is drawn for at scale 1 (LAYOUT's rows fit 13 px labels). */
+export const BASE_TEXT_PX = 13;
+
+/**
+ * How much bigger than its base layout the canvas should draw: the canvas element's font size
+ * (timeline.css sets it from `--tl-text-size`, 13 px unless a container asks for more) over 13 px.
+ * A slide says `--tl-text-size: <its code font>` and every row, label and marker grows with it.
+ */
+export function readTextScale(canvas: Element): number {
+  const px = Number.parseFloat(getComputedStyle(canvas).fontSize);
+  return textScale(px);
+}
+
+/** The scale for a text size in px, kept within 0.75× … 4× (a bad value gives 1). */
+export function textScale(px: number): number {
+  if (!Number.isFinite(px) || px <= 0) return 1;
+  return Math.min(4, Math.max(0.75, px / BASE_TEXT_PX));
+}
+
 const TILE = 8;
 
 /** Draws one tile of a pattern (also used for the legend swatches). */

@@ -45,3 +45,36 @@ export function fitRange(a: number, b: number, total: number, min: number): View
   const margin = span * 0.05;
   return clampView({ x0: a - margin, x1: b + margin }, total, min);
 }
+
+/** Where two fingers are on the plot: their midpoint (fraction 0..1 of the width) and distance (px). */
+export interface PinchPoint {
+  mid: number;
+  dist: number;
+}
+
+/**
+ * Two fingers: the axis point that was under their midpoint when the pinch began stays under the
+ * midpoint wherever it moves (a two-finger pan), and the span scales by how far apart they are now
+ * against then (spread: zoom in). Computed from the view at the start, not frame by frame, so the
+ * content follows the fingers without drift.
+ */
+export function pinch(start: Viewport, from: PinchPoint, to: PinchPoint, total: number, min: number): Viewport {
+  const span = start.x1 - start.x0;
+  const factor = from.dist > 0 && to.dist > 0 ? to.dist / from.dist : 1;
+  const next = span / factor;
+  const anchor = start.x0 + span * from.mid;
+  const x0 = anchor - next * to.mid;
+  return clampView({ x0, x1: x0 + next }, total, min);
+}
+
+/**
+ * The zoom factor of one wheel event (> 1 zooms in). A trackpad pinch arrives in Chromium as a
+ * `wheel` with ctrlKey and small fractional pixel deltas, many per second: it zooms in proportion
+ * (e^(−deltaY/100), so a pinch feels like the fingers' own scale); a mouse wheel's notches (≥ 50 px,
+ * or lines/pages) zoom by a gentler rate, at most ×2 per event.
+ */
+export function wheelZoomFactor(deltaY: number, deltaMode: number, ctrlKey: boolean): number {
+  const px = deltaMode === 1 ? deltaY * 16 : deltaMode === 2 ? deltaY * 400 : deltaY;
+  if (ctrlKey && deltaMode === 0 && Math.abs(px) < 50) return Math.exp(-px / 100);
+  return Math.min(2, Math.max(0.5, Math.exp(-px * 0.002)));
+}
