@@ -22,6 +22,18 @@ export interface Axis {
   total: number;
   /** Distinct instants: first event index of each, ascending. */
   instants: Int32Array;
+  /**
+   * Only on an axis shared by several runs (buildSharedAxes): every instant of any of them, with
+   * its x and the width where time stands still there, so the same ms has the same x in each.
+   */
+  clock?: SharedClock;
+}
+
+/** Ascending instants `t` (virtual ms), each starting at `x` and `w` axis units wide. */
+export interface SharedClock {
+  t: Float64Array;
+  x: Float64Array;
+  w: Float64Array;
 }
 
 export interface TimedEvent {
@@ -62,18 +74,80 @@ export function buildAxis(events: readonly TimedEvent[], endMs: number, mode: Ax
   return { mode, pos, time, perMs, perEvent, total, instants: Int32Array.from(instants) };
 }
 
-/** The last event index whose position is ≤ x (−1 if none). */
-export function indexAtOrBefore(axis: Axis, x: number): number {
-  const pos = axis.pos;
+/**
+ * One axis per run, all on the same clock: the instants of every run, each as wide as the run
+ * with the most events there needs, and the same time gaps between them — run A's event at 40 ms
+ * and run B's at 40 ms get the same x, whatever else each run did. One run alone gets the same
+ * positions as buildAxis.
+ */
+export function buildSharedAxes(runs: readonly { events: readonly TimedEvent[]; endMs: number }[], mode: AxisMode, tail = 0): Axis[] {
+  // How many events each instant holds in the run that has the most there.
+  const most = new Map<number, number>();
+  let lastMs = 0;
+  for (const run of runs) {
+    const ev = run.events;
+    lastMs = Math.max(lastMs, run.endMs, ev.length === 0 ? 0 : ev[ev.length - 1].t);
+    for (let i = 0; i < ev.length; ) {
+      const t = ev[i].t;
+      let j = i + 1;
+      while (j < ev.length && ev[j].t === t) j++;
+      most.set(t, Math.max(most.get(t) ?? 0, j - i));
+      i = j;
+    }
+  }
+  const times = [...most.keys()].sort((a, b) => a - b);
+  let units = 0;
+  for (const t of times) units += most.get(t) as number;
+  const perMs = mode === "events" ? 0 : 1;
+  const perEvent = mode === "events" ? 1 : mode === "hybrid" ? (lastMs > 0 ? lastMs / Math.max(units, 1) : 1) : 0;
+  const clock: SharedClock = { t: Float64Array.from(times), x: new Float64Array(times.length), w: new Float64Array(times.length) };
+  const slot = new Map<number, number>();
+  let before = 0;
+  times.forEach((t, k) => {
+    slot.set(t, k);
+    clock.x[k] = t * perMs + before * perEvent;
+    const c = most.get(t) as number;
+    clock.w[k] = c * perEvent;
+    before += c;
+  });
+  const end = (lastMs * perMs + units * perEvent + (mode === "time" && lastMs === 0 ? 1 : 0)) * (1 + tail);
+  return runs.map(({ events }) => {
+    const n = events.length;
+    const pos = new Float64Array(n + 1);
+    const time = new Float64Array(n + 1);
+    const instants: number[] = [];
+    let rank = 0;
+    for (let i = 0; i < n; i++) {
+      const t = events[i].t;
+      if (i === 0 || t !== events[i - 1].t) {
+        instants.push(i);
+        rank = 0;
+      }
+      time[i] = t;
+      pos[i] = clock.x[slot.get(t) as number] + rank++ * perEvent;
+    }
+    time[n] = lastMs;
+    pos[n] = end;
+    return { mode, pos, time, perMs, perEvent, total: Math.max(end, 1e-9), instants: Int32Array.from(instants), clock };
+  });
+}
+
+/** The last index of ascending `keys` whose value is ≤ v (−1 if none). */
+function lastAtOrBefore(keys: ArrayLike<number>, v: number): number {
   let lo = 0;
-  let hi = pos.length - 1;
-  if (pos.length === 0 || pos[0] > x) return -1;
+  let hi = keys.length - 1;
+  if (keys.length === 0 || keys[0] > v) return -1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (pos[mid] <= x) lo = mid;
+    if (keys[mid] <= v) lo = mid;
     else hi = mid - 1;
   }
   return lo;
+}
+
+/** The last event index whose position is ≤ x (−1 if none). */
+export function indexAtOrBefore(axis: Axis, x: number): number {
+  return lastAtOrBefore(axis.pos, x);
 }
 
 /** The first event index whose time is ≥ t (n if none). */
@@ -92,12 +166,27 @@ export function indexAtTime(axis: Axis, t: number): number {
 
 /** x of virtual time t: the position of the first event at or after t, less the gap not yet elapsed. */
 export function xOfTime(axis: Axis, t: number): number {
+  const c = axis.clock;
+  if (c !== undefined) {
+    const k = lastAtOrBefore(c.t, t);
+    if (k < 0) return t * axis.perMs;
+    return c.t[k] === t ? c.x[k] : c.x[k] + c.w[k] + (t - c.t[k]) * axis.perMs;
+  }
   const i = indexAtTime(axis, t);
   return axis.pos[i] - (axis.time[i] - t) * axis.perMs;
 }
 
 /** Virtual ms at x: inside a gap time flows; inside an instant it stands still. */
 export function timeAtX(axis: Axis, x: number): number {
+  const c = axis.clock;
+  if (c !== undefined) {
+    const k = lastAtOrBefore(c.x, x);
+    if (k < 0) return 0;
+    const gapStart = c.x[k] + c.w[k];
+    if (axis.perMs === 0 || x <= gapStart) return c.t[k];
+    const next = k + 1 < c.t.length ? c.t[k + 1] : axis.time[axis.time.length - 1];
+    return Math.min(next, c.t[k] + (x - gapStart) / axis.perMs);
+  }
   const i = indexAtOrBefore(axis, x);
   if (i < 0) return 0;
   const n = axis.pos.length - 1;
@@ -151,7 +240,17 @@ export function ticks(axis: Axis, x0: number, x1: number, widthPx: number, minGa
     taken.push((x - x0) * scale);
     out.push({ x, label, instant });
   };
-  if (axis.mode !== "time") {
+  const c = axis.clock;
+  if (axis.mode !== "time" && c !== undefined) {
+    // A shared axis labels every run's instants, so runs drawn one above the other tick alike.
+    let lastPx = -Infinity;
+    for (let k = Math.max(0, lastAtOrBefore(c.x, x0)); k < c.t.length && c.x[k] <= x1; k++) {
+      const px = (c.x[k] - x0) * scale;
+      if (px - lastPx < minGapPx || c.x[k] < x0) continue;
+      lastPx = px;
+      take(c.x[k], formatMs(c.t[k]), true);
+    }
+  } else if (axis.mode !== "time") {
     // Instants in view, at most one per minGapPx.
     const first = Math.max(0, indexAtOrBefore(axis, x0));
     let lastPx = -Infinity;

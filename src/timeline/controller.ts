@@ -55,6 +55,8 @@ export class TimelineController {
   /** Keep showing the whole run as a live trace grows, until the learner zooms or pans. */
   followFit = true;
   onCursor: ((t: number, seq: number) => void) | null = null;
+  /** Called after the view or the cursor moved here (a comparison keeps its other run in step). */
+  onViewChange: (() => void) | null = null;
 
   #canvas: HTMLCanvasElement | null = null;
   #ctx: CanvasRenderingContext2D | null = null;
@@ -177,6 +179,17 @@ export class TimelineController {
     this.followFit = v.x0 <= 0 && v.x1 >= total;
     this.#publish({ zoomed: !this.followFit });
     this.request();
+    this.onViewChange?.();
+  }
+
+  /** Shows the view and cursor of another run drawn on the same axis, without calling onViewChange. */
+  follow(view: Viewport, cursorX: number | null): void {
+    this.view = view;
+    this.followFit = view.x0 <= 0 && view.x1 >= this.#total();
+    this.#publish({ zoomed: !this.followFit });
+    this.cursorX = cursorX;
+    this.#publishCursor();
+    this.request();
   }
 
   /** Zoom by `factor` about the fraction `at` of the plot width (default: the cursor, or the middle). */
@@ -233,6 +246,7 @@ export class TimelineController {
     this.cursorX = x === null ? null : Math.max(0, Math.min(total, x));
     this.#publishCursor();
     this.request();
+    this.onViewChange?.();
   }
 
   #publishCursor(): void {

@@ -15,7 +15,7 @@ export function nameColumnWidth(width: number): number {
   return Math.round(Math.min(184, Math.max(92, width * 0.28)));
 }
 /** Room after the last event when a lane is stuck for good: it keeps waiting "forever". */
-const STUCK_TAIL = 0.6;
+export const STUCK_TAIL = 0.6;
 
 export interface PreparedScene {
   model: TimelineModel;
@@ -33,9 +33,10 @@ export interface PreparedScene {
   waveOfLane: Map<number, { wave: number; task: number }>;
 }
 
-export function prepareScene(model: TimelineModel, mode: AxisMode, filter: RowFilter): PreparedScene {
+/** `shared`: an axis made for this run together with others (compare.ts); built here otherwise. */
+export function prepareScene(model: TimelineModel, mode: AxisMode, filter: RowFilter, shared?: Axis): PreparedScene {
   const stuck = model.lanes.some((l) => l.end.kind === "stuck");
-  const axis = buildAxis(model.events, model.endMs, mode, stuck ? STUCK_TAIL : 0);
+  const axis = shared ?? buildAxis(model.events, model.endMs, mode, stuck ? STUCK_TAIL : 0);
   const rows = buildRows(model, filter);
   const rowOfTask = new Map<number, number>();
   const rowOfCtx = new Map<number, number>();
