@@ -9,6 +9,8 @@ import type { AxisMode } from "./axis.ts";
 import { formatMs } from "./axis.ts";
 import { SPEEDS, TimelineController } from "./controller.ts";
 import { downloadChromeTrace, downloadPng, downloadSvg, fileStem } from "./export.ts";
+import { ChannelFocus, ChannelPanel } from "./ChannelPanel.tsx";
+import { summarizeChannels } from "./channels.ts";
 import { EventLog } from "./EventLog.tsx";
 import { describeEvent, describeTarget, lineOfEvent } from "./hit.ts";
 import { Legend } from "./Legend.tsx";
@@ -78,6 +80,18 @@ export function Timeline({ trace, result, live = false, onSelectLine, highlightL
   }, [model, mode, filter]);
   const scene = prepared.scene;
   const diagnosis = useMemo(() => diagnose(model), [model]);
+  const channels = useMemo(() => summarizeChannels(model), [model]);
+  const [selectedChan, setSelectedChan] = useState<number | null>(null);
+  const selectChan = useCallback(
+    (chan: number | null) => {
+      setSelectedChan(chan);
+      controller.selectedChan = chan;
+      // A buffered channel's story is its fill: show the buffer rows with it.
+      if (chan !== null && (model.chans.get(chan)?.cap ?? 0) > 0) setShowBuffers(true);
+      controller.request();
+    },
+    [controller, model],
+  );
   const summary = useMemo(() => summarize(model, scene.waves), [model, scene.waves]);
   const states = useMemo(() => {
     const s = new Set<SegState>();
@@ -292,6 +306,8 @@ export function Timeline({ trace, result, live = false, onSelectLine, highlightL
         )}
       </p>
 
+      <ChannelFocus channels={channels} selected={selectedChan} onSelect={selectChan} cursorIdx={snap.cursorIdx} onCursor={(i) => controller.cursorToEvent(i)} />
+
       {scene.waves.length > 0 && (
         <div className="timeline__waves">
           {scene.waves.map((w) => (
@@ -305,6 +321,7 @@ export function Timeline({ trace, result, live = false, onSelectLine, highlightL
         </div>
       )}
 
+      <ChannelPanel channels={channels} selected={selectedChan} onSelect={selectChan} cursorIdx={snap.cursorIdx} onCursor={(i) => controller.cursorToEvent(i)} />
       <EventLog model={model} cursorIdx={snap.cursorIdx} onSelect={(i) => controller.cursorToEvent(i)} idPrefix={id} />
       <Legend theme={theme} states={states} />
       <details className="timeline__words">
