@@ -3,6 +3,7 @@
 // Draws only visible rows and runs, batches fills by colour, drops labels on narrow slices.
 
 import { formatMs, indexAtOrBefore, ticks } from "./axis.ts";
+import { ARROW_KINDS, ARROW_STYLE, arrowHead, arrowLine, arrowsInRange, MAX_ARROWS, waveFigures, type DrawnArrow, type FigureSpace } from "./figures.ts";
 import { visibleRuns } from "./lod.ts";
 import type { Lane } from "./model.ts";
 import type { Palette, Patterns } from "./palette.ts";
@@ -26,13 +27,7 @@ export interface FrameState {
   selectedChan: number | null;
 }
 
-export interface DrawnArrow {
-  arrow: number;
-  ax: number;
-  ay: number;
-  bx: number;
-  by: number;
-}
+export type { DrawnArrow };
 
 export interface DrawnFrame {
   arrows: DrawnArrow[];
@@ -42,8 +37,7 @@ export interface DrawnFrame {
   lastRow: number;
 }
 
-/** The most arrows drawn in one frame; beyond that the view asks the learner to zoom in. */
-export const MAX_ARROWS = 1500;
+export { MAX_ARROWS };
 
 export function plotScale(view: Viewport, width: number): number {
   return (width - nameColumnWidth(width)) / Math.max(view.x1 - view.x0, 1e-12);
@@ -232,39 +226,31 @@ export function renderFrame(ctx: CanvasRenderingContext2D, scene: PreparedScene,
   }
 
   // The cancellation wave: from the cancel ✕ down to each task it reached, then how long it ran on.
+  const space: FigureSpace = { xpx, rowMid: (r) => rowTop(r, scrollY) + rowH / 2, topY: axisH };
   ctx.lineWidth = 1.5;
-  scene.waves.forEach((w) => {
-    const srcRow = scene.rowOfCtx.get(w.origin);
-    for (const t of w.tasks) {
-      const tr = scene.rowOfTask.get(t.task);
-      if (tr === undefined || tr < firstRow - 50 || tr > lastRow + 50) continue;
-      const nx = xpx(axis.pos[t.noticeIdx]);
-      const ty = rowTop(tr, scrollY);
-      const crow = scene.rowOfCtx.get(t.ctx) ?? srcRow;
-      if (crow !== undefined) {
-        const cx = xpx(axis.pos[model.contexts[model.ctxOf.get(t.ctx) as number].cancelIdx as number]);
-        ctx.strokeStyle = p.bad;
-        ctx.setLineDash([2, 3]);
-        ctx.beginPath();
-        ctx.moveTo(cx, rowTop(crow, scrollY) + rowH / 2);
-        ctx.lineTo(nx, ty + rowH / 2);
-        ctx.stroke();
-        ctx.setLineDash([]);
-      }
-      if (t.exitIdx !== null && t.exitMs !== null && t.exitMs > 0) {
-        const ex = xpx(axis.pos[t.exitIdx]);
-        const by = ty + 3;
-        ctx.strokeStyle = p.bad;
-        ctx.beginPath();
-        ctx.moveTo(nx, by + 4);
-        ctx.lineTo(nx, by);
-        ctx.lineTo(ex, by);
-        ctx.lineTo(ex, by + 4);
-        ctx.stroke();
-        labelAt(ctx, `ran ${formatMs(t.exitMs)} after cancel`, Math.max(nx, nameW) + 4, ty + rowH / 2, p.bad, p.bg, Math.min(ex, width));
-      }
+  ctx.strokeStyle = p.bad;
+  for (const w of waveFigures(scene, space, (r) => r >= firstRow - 50 && r <= lastRow + 50)) {
+    if (w.link !== null) {
+      ctx.setLineDash([2, 3]);
+      ctx.beginPath();
+      ctx.moveTo(w.link.x1, w.link.y1);
+      ctx.lineTo(w.link.x2, w.link.y2);
+      ctx.stroke();
+      ctx.setLineDash([]);
     }
-  });
+    if (w.ranOn !== null) {
+      const ty = rowTop(w.row, scrollY);
+      const by = ty + 3;
+      ctx.strokeStyle = p.bad;
+      ctx.beginPath();
+      ctx.moveTo(w.ranOn.x0, by + 4);
+      ctx.lineTo(w.ranOn.x0, by);
+      ctx.lineTo(w.ranOn.x1, by);
+      ctx.lineTo(w.ranOn.x1, by + 4);
+      ctx.stroke();
+      labelAt(ctx, w.ranOn.label, Math.max(w.ranOn.x0, nameW) + 4, ty + rowH / 2, p.bad, p.bg, Math.min(w.ranOn.x1, width));
+    }
+  }
 
   // Markers on lanes.
   for (let r = firstRow; r <= lastRow; r++) {
@@ -292,43 +278,23 @@ export function renderFrame(ctx: CanvasRenderingContext2D, scene: PreparedScene,
   const drawn: DrawnArrow[] = [];
   let skipped = 0;
   const arrows = model.arrows;
-  const visible: number[] = [];
-  let a0 = 0;
-  for (let hi = arrows.length; a0 < hi; ) {
-    const mid = (a0 + hi) >> 1;
-    if (arrows[mid].to < i0) a0 = mid + 1;
-    else hi = mid;
-  }
-  for (let k = a0; k < arrows.length && arrows[k].to <= i1; k++) visible.push(k);
-  const b0 = lowerBoundBy(scene.arrowsByFrom, i0, (i) => arrows[i].from);
-  for (let k = b0; k < scene.arrowsByFrom.length; k++) {
-    const ai = scene.arrowsByFrom[k];
-    if (arrows[ai].from > i1) break;
-    if (arrows[ai].to > i1) visible.push(ai);
-  }
+  const visible = arrowsInRange(scene, i0, i1);
   if (visible.length > MAX_ARROWS) skipped = visible.length;
   else {
     for (const ai of visible) {
-      const a = arrows[ai];
-      const toRow = scene.rowOfTask.get(a.toTask);
-      if (toRow === undefined) continue;
-      const fromRow = a.fromTask === null ? null : scene.rowOfTask.get(a.fromTask);
-      if (fromRow === undefined) continue;
-      const bx = xpx(axis.pos[a.to]);
-      const by = rowTop(toRow, scrollY) + rowH / 2;
-      const ax = xpx(axis.pos[a.from]);
-      const ay = fromRow === null ? axisH : rowTop(fromRow, scrollY) + rowH / 2;
-      if ((ay < axisH && by < axisH) || (ay > height && by > height)) continue;
-      drawn.push({ arrow: ai, ax, ay, bx, by });
+      const d = arrowLine(scene, ai, space);
+      if (d === null || (d.ay < axisH && d.by < axisH) || (d.ay > height && d.by > height)) continue;
+      drawn.push(d);
     }
     const sel = f.selectedChan;
     for (const pass of sel === null ? [false] : [false, true]) {
       // With a channel selected: first everything else, faint; then its own traffic, strong.
       ctx.globalAlpha = sel !== null && !pass ? 0.18 : 1;
-      for (const kind of ["handoff", "buffered", "timer"] as const) {
-        ctx.strokeStyle = pass ? p.highlight : kind === "timer" ? p.muted : p.arrow;
-        ctx.lineWidth = (kind === "handoff" ? 1.6 : 1.3) + (pass ? 1 : 0);
-        ctx.setLineDash(kind === "buffered" ? [5, 3] : kind === "timer" ? [1.5, 3] : []);
+      for (const kind of ARROW_KINDS) {
+        const style = ARROW_STYLE[kind];
+        ctx.strokeStyle = pass ? p.highlight : style.muted ? p.muted : p.arrow;
+        ctx.lineWidth = style.width + (pass ? 1 : 0);
+        ctx.setLineDash(style.dash as number[]);
         ctx.beginPath();
         for (const d of drawn) {
           const a = arrows[d.arrow];
@@ -341,7 +307,7 @@ export function renderFrame(ctx: CanvasRenderingContext2D, scene: PreparedScene,
       ctx.setLineDash([]);
       ctx.fillStyle = pass ? p.highlight : p.arrow;
       ctx.beginPath();
-      for (const d of drawn) if (sel === null || (arrows[d.arrow].chan === sel) === pass) arrowHead(ctx, d.ax, d.ay, d.bx, d.by);
+      for (const d of drawn) if (sel === null || (arrows[d.arrow].chan === sel) === pass) headPath(ctx, arrowHead(d.ax, d.ay, d.bx, d.by));
       ctx.fill();
     }
     ctx.globalAlpha = 1;
@@ -491,12 +457,10 @@ function drawMarker(ctx: CanvasRenderingContext2D, kind: string, x: number, y: n
   }
 }
 
-function arrowHead(ctx: CanvasRenderingContext2D, ax: number, ay: number, bx: number, by: number): void {
-  const ang = Math.atan2(by - ay, bx - ax);
-  const len = 7;
-  ctx.moveTo(bx, by);
-  ctx.lineTo(bx - len * Math.cos(ang - 0.45), by - len * Math.sin(ang - 0.45));
-  ctx.lineTo(bx - len * Math.cos(ang + 0.45), by - len * Math.sin(ang + 0.45));
+function headPath(ctx: CanvasRenderingContext2D, [x0, y0, x1, y1, x2, y2]: readonly number[]): void {
+  ctx.moveTo(x0, y0);
+  ctx.lineTo(x1, y1);
+  ctx.lineTo(x2, y2);
   ctx.closePath();
 }
 

@@ -1,9 +1,11 @@
 // The view as an SVG document, for slides that stay sharp at any size: the same prepared scene and
 // viewport the canvas draws (every row, not only those scrolled into view), with the time axis,
-// the name column, segments in their state colours and patterns, leaked tails hatched, markers
-// and the cursor. Pure: a string from the scene, the view and the palette.
+// the name column, segments in their state colours and patterns, leaked tails hatched, markers,
+// the message arrows and the cancellation wave (figures.ts, shared with the canvas), and the
+// cursor. Pure: a string from the scene, the view and the palette.
 
 import { formatMs, indexAtOrBefore, ticks } from "./axis.ts";
+import { ARROW_KINDS, ARROW_STYLE, arrowHead, arrowLine, arrowsInRange, MAX_ARROWS, waveFigures, type DrawnArrow, type FigureSpace } from "./figures.ts";
 import { visibleRuns } from "./lod.ts";
 import type { Palette } from "./palette.ts";
 import { LAYOUT, nameColumnWidth, type PreparedScene } from "./scene.ts";
@@ -16,6 +18,8 @@ export interface SvgOptions {
   /** Axis position of the time cursor, if one is placed. */
   cursorX?: number | null;
   title?: string;
+  /** Drawn this much bigger (the view's text scale): the picture keeps `width` layout units across. */
+  scale?: number;
 }
 
 export function escapeXml(s: string): string {
@@ -55,6 +59,55 @@ function rowName(scene: PreparedScene, r: number): string {
   return `${lane.name}${mark}`;
 }
 
+/** Text on a halo of the background colour, so it reads over bars and patterns. */
+function label(text: string, x: number, y: number, color: string, bg: string): string {
+  return `<text x="${Math.round(x * 10) / 10}" y="${y}" dominant-baseline="middle" fill="${escapeXml(color)}" stroke="${escapeXml(bg)}" stroke-width="4" stroke-linejoin="round" paint-order="stroke">${escapeXml(text)}</text>`;
+}
+
+/** The cancellation wave: dotted from each context's ✕ to the task that noticed, then a bracket over what it ran after. */
+function waveSvg(scene: PreparedScene, space: FigureSpace, rowH: number, p: Palette): string[] {
+  const out: string[] = [];
+  const bad = escapeXml(p.bad);
+  const r = (v: number): number => Math.round(v * 10) / 10;
+  for (const w of waveFigures(scene, space)) {
+    const name = scene.model.lanes[scene.model.laneOf.get(w.task) as number]?.name ?? `task ${w.task}`;
+    out.push(`<g class="wave" data-task="${w.task}"><title>${escapeXml(`cancellation reached ${name}`)}</title>`);
+    if (w.link !== null) out.push(`<line x1="${r(w.link.x1)}" y1="${r(w.link.y1)}" x2="${r(w.link.x2)}" y2="${r(w.link.y2)}" stroke="${bad}" stroke-width="1.5" stroke-dasharray="2 3"/>`);
+    if (w.ranOn !== null) {
+      const top = space.rowMid(w.row) - rowH / 2 + 3;
+      out.push(`<path d="M${r(w.ranOn.x0)} ${top + 4} V${top} H${r(w.ranOn.x1)} V${top + 4}" stroke="${bad}" stroke-width="1.5" fill="none"/>`);
+      out.push(label(w.ranOn.label, w.ranOn.x0 + 4, space.rowMid(w.row), p.bad, p.bg));
+    }
+    out.push("</g>");
+  }
+  return out;
+}
+
+/** Message arrows, send → receive, in the canvas's strokes; too many for a picture: a note instead. */
+function arrowsSvg(scene: PreparedScene, visible: number[], space: FigureSpace, p: Palette): string[] {
+  if (visible.length > MAX_ARROWS) return [label(`${visible.length.toLocaleString("en")} messages: zoom in to draw their arrows`, space.xpx(0) + 8, space.topY + 12, p.muted, p.bg)];
+  const lines = visible.map((ai) => arrowLine(scene, ai, space)).filter((d): d is DrawnArrow => d !== null);
+  const model = scene.model;
+  const r = (v: number): number => Math.round(v * 10) / 10;
+  const out: string[] = [];
+  for (const kind of ARROW_KINDS) {
+    const style = ARROW_STYLE[kind];
+    const color = escapeXml(style.muted ? p.muted : p.arrow);
+    const dash = style.dash.length > 0 ? ` stroke-dasharray="${style.dash.join(" ")}"` : "";
+    const mine = lines.filter((d) => model.arrows[d.arrow].kind === kind);
+    if (mine.length === 0) continue;
+    out.push(`<g class="arrows arrows--${kind}" stroke="${color}" stroke-width="${style.width}" fill="${color}">`);
+    for (const d of mine) {
+      const a = model.arrows[d.arrow];
+      const chan = model.chans.get(a.chan)?.name ?? `chan ${a.chan}`;
+      const head = arrowHead(d.ax, d.ay, d.bx, d.by).map(r);
+      out.push(`<g><title>${escapeXml(`${chan}: ${a.preview} (${kind === "handoff" ? "hand-off" : kind === "buffered" ? "buffered" : "timer"})`)}</title><line x1="${r(d.ax)}" y1="${r(d.ay)}" x2="${r(d.bx)}" y2="${r(d.by)}"${dash}/><path d="M${head[0]} ${head[1]} L${head[2]} ${head[3]} L${head[4]} ${head[5]} z" stroke="none"/></g>`);
+    }
+    out.push("</g>");
+  }
+  return out;
+}
+
 export function sceneToSvg(scene: PreparedScene, view: Viewport, o: SvgOptions): string {
   const { model, axis, rows } = scene;
   const p = o.palette;
@@ -66,8 +119,9 @@ export function sceneToSvg(scene: PreparedScene, view: Viewport, o: SvgOptions):
   const scale = plotW / (view.x1 - view.x0);
   const xpx = (x: number): number => nameW + (x - view.x0) * scale;
   const n = (v: number): string => (Math.round(v * 10) / 10).toString();
+  const k = o.scale ?? 1;
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="13">`);
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${n(width * k)}" height="${n(height * k)}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="13">`);
   out.push(`<title>${escapeXml(o.title ?? "Chanscope timeline")}</title>`);
   out.push("<defs>");
   for (const s of SEG_STATES) {
@@ -86,10 +140,16 @@ export function sceneToSvg(scene: PreparedScene, view: Viewport, o: SvgOptions):
     if (r % 2 === 1) out.push(`<rect x="${nameW}" y="${y}" width="${plotW}" height="${rowH}" fill="${escapeXml(p.rowAlt)}"/>`);
     const row = rows[r];
     if (row.kind === "ctx") {
+      // Alive from make to cancel; then a dashed tail and a ✕ where it was cancelled.
       const c = model.contexts[row.ctx];
+      const cy = y + rowH / 2;
+      const a = xpx(axis.pos[c.makeIdx]);
+      const b = xpx(axis.pos[c.cancelIdx ?? model.events.length]);
+      out.push(`<rect x="${n(a)}" y="${cy - 3}" width="${n(Math.max(b - a, 1))}" height="6" fill="${escapeXml(p.accent)}"/>`);
       if (c.cancelIdx !== null) {
-        const x = xpx(axis.pos[c.cancelIdx]);
-        out.push(`<path d="M${n(x - 5)} ${y + rowH / 2 - 5} l10 10 m0 -10 l-10 10" stroke="${escapeXml(p.bad)}" stroke-width="2.5"/>`);
+        out.push(`<line x1="${n(b)}" y1="${cy}" x2="${n(xpx(axis.pos[model.events.length]))}" y2="${cy}" stroke="${escapeXml(p.accent)}" stroke-width="1.5" stroke-dasharray="3 4"/>`);
+        out.push(`<path d="M${n(b - 7)} ${cy - 7} l14 14 m0 -14 l-14 14" stroke="${escapeXml(p.bad)}" stroke-width="3"><title>${escapeXml(`context ${c.name} cancelled at ${formatMs(model.events[c.cancelIdx].t)}`)}</title></path>`);
+        if (c.origin === c.id) out.push(label(`${c.err ?? "cancelled"} at ${formatMs(model.events[c.cancelIdx].t)}`, b + 12, cy, p.bad, p.bg));
       }
       continue;
     }
@@ -117,6 +177,9 @@ export function sceneToSvg(scene: PreparedScene, view: Viewport, o: SvgOptions):
     const color = m.kind === "cancel" || m.kind === "panic" ? p.bad : p.text;
     out.push(`<circle cx="${n(x)}" cy="${y}" r="3" fill="${escapeXml(color)}"><title>${escapeXml(m.label)}</title></circle>`);
   }
+  const space: FigureSpace = { xpx, rowMid: (r) => axisH + r * rowH + rowH / 2, topY: axisH };
+  out.push(...waveSvg(scene, space, rowH, p));
+  out.push(...arrowsSvg(scene, arrowsInRange(scene, i0, i1), space, p));
   if (o.cursorX !== undefined && o.cursorX !== null) out.push(`<line x1="${n(xpx(o.cursorX))}" y1="0" x2="${n(xpx(o.cursorX))}" y2="${height}" stroke="${escapeXml(p.cursor)}" stroke-width="2"/>`);
   out.push("</g>");
 
