@@ -68,7 +68,37 @@ test("the active state follows the timeline's cursor, step by step, in the order
   // And back: stepping backwards leaves "down" again.
   await timeline.getByRole("button", { name: "Step back one event" }).click();
   await expect(chart.locator('[data-state="established"]')).toHaveAttribute("data-active", "true");
-  await expect(chart.locator("figcaption")).toHaveText(/^session: established since 3000 ms \(SYN_ACK\)$/);
+  // The last step before "down" is the probe's re-entry of established at 7000 ms.
+  await expect(chart.locator("figcaption")).toHaveText(/^session: established since 3000 ms \(SYN_ACK\), re-entered at 7000 ms \(after 2000 ms\)$/);
+  await expect(chart.locator(".statechart__edge--taken .statechart__label")).toHaveText("after 2000 ms");
+});
+
+test("a retry shows: the event log names the re-entry, the statechart lights the self-loop, the machine lane marks it", async ({ page }) => {
+  const figure = await example(page, "handshake-statechart");
+  // On seed 2 the retry wins the race at 3000 ms: synSent is re-entered before the SYN-ACK.
+  await figure.locator("details.playground__options summary").click();
+  await figure.getByLabel("Seed").fill("2");
+  await figure.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(figure.getByRole("status")).toContainText("Finished at 16000 ms", { timeout: 15_000 });
+  const chart = figure.getByRole("region", { name: "Statechart", exact: true });
+  await expect(chart.locator("svg.statechart__svg")).toBeVisible({ timeout: 15_000 });
+  const timeline = figure.getByRole("region", { name: /^Timeline/ });
+  await timeline.getByText(/^Event log/).click();
+  const retry = timeline.getByRole("option", { name: /^t=3 s session: synSent re-entered on xstate\.after\.3000\.session\.synSent$/ });
+  await expect(retry).toHaveCount(1);
+  await retry.click();
+  await expect(chart.locator('[data-state="synSent"]')).toHaveAttribute("data-active", "true");
+  await expect(chart.locator("figcaption")).toHaveText("session: synSent (initial state), re-entered at 3000 ms (after 3000 ms)");
+  await expect(chart.locator(".statechart__edge--taken .statechart__label")).toHaveText("after 3000 ms");
+  await expect(chart.locator(".statechart__edge--taken")).toHaveAttribute("data-edge", "synSent->synSent:after 3000 ms");
+
+  await page.setViewportSize({ width: 1280, height: 720 });
+  for (const theme of ["light", "dark"]) {
+    await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+    await timeline.scrollIntoViewIfNeeded();
+    await timeline.screenshot({ path: `screenshots/handshake-retry-timeline-${theme}.png` });
+    await chart.screenshot({ path: `screenshots/handshake-retry-chart-${theme}.png` });
+  }
 });
 
 test("two machines in one run get a chart each, both at their final states", async ({ page }) => {
@@ -77,7 +107,7 @@ test("two machines in one run get a chart each, both at their final states", asy
   await expect(figure.getByRole("status")).toContainText("Finished at 5500 ms", { timeout: 15_000 });
   const chart = figure.getByRole("region", { name: "Statechart", exact: true });
   await expect(chart.locator("svg.statechart__svg")).toHaveCount(2, { timeout: 15_000 });
-  await expect(chart.locator("figcaption")).toHaveText(["sender: established since 3040 ms (SYN_ACK)", "receiver: established since 3060 ms (ACK)"]);
+  await expect(chart.locator("figcaption")).toHaveText(["sender: established since 3040 ms (SYN_ACK), re-entered at 5040 ms (after 1000 ms)", "receiver: established since 3060 ms (ACK)"]);
   await page.setViewportSize({ width: 1280, height: 720 });
   await chart.screenshot({ path: "screenshots/handshake-two-machines-light.png" });
 });

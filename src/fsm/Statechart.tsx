@@ -6,7 +6,7 @@
 import { useEffect, useId, useMemo, useState } from "react";
 import type { TraceEvent } from "../runtime/trace.ts";
 import { layoutChart, LABEL_FONT_PX, NODE_FONT_PX, type ChartLayout } from "./chart-layout.ts";
-import { chartsOf, eventLabel, positionsAt, transitionTaken, type Chart, type ChartPosition } from "./chart-model.ts";
+import { chartsOf, positionsAt, positionText, transitionTaken, type Chart, type ChartPosition } from "./chart-model.ts";
 import "./statechart.css";
 
 export interface StatechartProps {
@@ -33,12 +33,6 @@ function shapeKey(chart: Chart): string {
   return JSON.stringify([chart.states.map((s) => s.id), chart.transitions.map((t) => t.id)]);
 }
 
-function caption(chart: Chart, position: ChartPosition | undefined): string {
-  if (position?.state === undefined) return `${chart.machine}: not started yet`;
-  const last = position.last;
-  return last ? `${chart.machine}: ${position.state} since ${last.t} ms (${eventLabel(last.event)})` : `${chart.machine}: ${position.state} (initial state)`;
-}
-
 function MachineChart({ chart, position }: { chart: Chart; position: ChartPosition | undefined }) {
   const key = shapeKey(chart);
   const [layout, setLayout] = useState<{ key: string; layout: ChartLayout } | { key: string; error: string } | undefined>(undefined);
@@ -58,7 +52,7 @@ function MachineChart({ chart, position }: { chart: Chart; position: ChartPositi
   }, [key]);
 
   const taken = transitionTaken(chart, position?.last);
-  const text = caption(chart, position);
+  const text = positionText(chart.machine, position);
   const current = layout?.key === key ? layout : undefined;
 
   return (

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createMachine } from "xstate";
 import type { TraceEvent } from "../runtime/trace.ts";
 import { runUserSource } from "../sandbox/node-runner.ts";
-import { chartFromDefinition, chartsOf, eventLabel, positionsAt, seqAtTime, transitionTaken } from "./chart-model.ts";
+import { chartFromDefinition, chartsOf, eventLabel, positionsAt, positionText, seqAtTime, transitionTaken } from "./chart-model.ts";
 import { receiverMachine, senderMachine } from "./handshake-machine.ts";
 
 const plain = (m: { toJSON(): unknown }) => JSON.parse(JSON.stringify(m.toJSON())) as unknown;
@@ -121,6 +121,21 @@ describe("charts and positions from a real run", () => {
     const [chart] = chartsOf(trace);
     const [pos] = positionsAt(trace, seqAtTime(trace, 5000));
     expect(transitionTaken(chart, pos.last)?.label).toBe("SYN_ACK");
+  });
+
+  it("each retry takes the self-loop: at 3000 ms the arrow taken is synSent's retry, and the caption says re-entered", async () => {
+    const trace = await traceOf(program);
+    const [chart] = chartsOf(trace);
+    const at = (t: number) => positionsAt(trace, seqAtTime(trace, t))[0];
+    expect(at(2999).last).toBeUndefined();
+    const retry = transitionTaken(chart, at(3000).last);
+    expect(retry && [retry.from, retry.to, retry.label]).toEqual(["synSent", "synSent", "after 3000 ms"]);
+    expect(positionText(chart.machine, at(3500))).toBe("session: synSent (initial state), re-entered at 3000 ms (after 3000 ms)");
+    expect(positionText(chart.machine, at(6500))).toBe("session: established since 4000 ms (SYN_ACK), re-entered at 6000 ms (after 2000 ms)");
+    expect(positionText(chart.machine, at(4500))).toBe("session: established since 4000 ms (SYN_ACK)");
+    expect(transitionTaken(chart, at(6000).last)?.label).toBe("after 2000 ms");
+    expect(positionText(chart.machine, at(0))).toBe("session: synSent (initial state)");
+    expect(positionText(chart.machine, positionsAt(trace, -1)[0])).toBe("session: not started yet");
   });
 
   it("without a definition the chart is what the run did", () => {

@@ -45,6 +45,8 @@ export interface ChartPosition {
   state: string | undefined;
   /** The transition that led there (the last one at or before the cursor). */
   last: FsmEvent | undefined;
+  /** The transition into the state, when `last` re-entered it (a self-transition); else `last`. */
+  entered: FsmEvent | undefined;
 }
 
 /** The `fsm.transition` events of a trace, in order. */
@@ -188,9 +190,12 @@ export function chartsOf(trace: readonly TraceEvent[]): Chart[] {
 export function positionsAt(trace: readonly TraceEvent[], cursorSeq?: number): ChartPosition[] {
   const at = new Map<string, ChartPosition>();
   for (const e of fsmEvents(trace)) {
-    if (!at.has(e.machine)) at.set(e.machine, { machine: e.machine, state: undefined, last: undefined });
+    const prev = at.get(e.machine);
+    if (prev === undefined) at.set(e.machine, { machine: e.machine, state: undefined, last: undefined, entered: undefined });
     if (cursorSeq !== undefined && e.seq > cursorSeq) continue;
-    at.set(e.machine, { machine: e.machine, state: e.to, last: e.from === "" ? undefined : e });
+    const last = e.from === "" ? undefined : e;
+    const entered = e.from === e.to && prev?.state === e.to ? prev.entered : last;
+    at.set(e.machine, { machine: e.machine, state: e.to, last, entered });
   }
   return [...at.values()];
 }
@@ -205,7 +210,19 @@ export function seqAtTime(trace: readonly TraceEvent[], t: number): number {
   return seq;
 }
 
-/** The chart transition a recorded transition took, if the chart has it. */
+/**
+ * The caption of a machine at a position: its state and the transition that led there; a
+ * self-transition (a retry re-entering its state, traced `from === to`) says so.
+ */
+export function positionText(machine: string, position: ChartPosition | undefined): string {
+  if (position?.state === undefined) return `${machine}: not started yet`;
+  const last = position.last;
+  const entered = position.entered;
+  const into = entered ? `${machine}: ${position.state} since ${entered.t} ms (${eventLabel(entered.event)})` : `${machine}: ${position.state} (initial state)`;
+  return last && last !== entered ? `${into}, re-entered at ${last.t} ms (${eventLabel(last.event)})` : into;
+}
+
+/** The chart transition a recorded transition took, if the chart has it (a self-loop for a re-entry). */
 export function transitionTaken(chart: Chart, e: FsmEvent | undefined): ChartTransition | undefined {
   if (!e) return undefined;
   return chart.transitions.find((t) => t.from === e.from && t.to === e.to && t.event === e.event) ?? chart.transitions.find((t) => t.from === e.from && t.to === e.to);

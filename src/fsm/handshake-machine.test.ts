@@ -274,7 +274,7 @@ async function handshakeOnRuntime(opts: { latency: number; until: number; drop?:
 }
 
 describe("the handshake on the runtime's virtual clock", () => {
-  it("completes in one round trip and then probes; the trace records each state change at its virtual time", async () => {
+  it("completes in one round trip and then probes; the trace records each state change and each probe's re-entry at its virtual time", async () => {
     const { result, transitions } = await handshakeOnRuntime({ latency: 20, until: 2100 });
     expect(result.outcome).toBe("ok");
     const seen = transitions.map((e) => `${e.t} ${e.machine}: ${e.from || "·"} → ${e.to} (${e.event})`);
@@ -286,6 +286,9 @@ describe("the handshake on the runtime's virtual clock", () => {
       "20 receiver: listening → synReceived (SYN)",
       "40 sender: synSent → established (SYN_ACK)",
       "60 receiver: synReceived → established (ACK)",
+      // Each probe re-enters established (a self-transition), so the probes show on the machine's lane.
+      "1040 sender: established → established (xstate.after.1000.sender.established)",
+      "2040 sender: established → established (xstate.after.1000.sender.established)",
     ]);
   });
 
@@ -305,12 +308,15 @@ describe("the handshake on the runtime's virtual clock", () => {
     expect(log.slice(0, 2)).toEqual(["SYN", "SYN"]);
     const established = transitions.find((e) => e.machine === "receiver" && e.to === "established");
     expect(established?.t).toBe(SYN_RETRY_MS + 60);
+    // The retry itself is traced: synSent re-entered at 3 s.
+    const retries = transitions.filter((e) => e.machine === "sender" && e.from === "synSent" && e.to === "synSent");
+    expect(retries.map((e) => [e.t, e.event])).toEqual([[SYN_RETRY_MS, "xstate.after.3000.sender.synSent"]]);
   });
 
   it("every packet delivered twice still gives one session and in-order probes", async () => {
     const { result, transitions } = await handshakeOnRuntime({ latency: 20, until: 3050, duplicate: () => true });
     expect(result.outcome).toBe("ok");
-    const toEstablished = transitions.filter((e) => e.to === "established").map((e) => e.machine);
+    const toEstablished = transitions.filter((e) => e.from !== e.to && e.to === "established").map((e) => e.machine);
     expect(toEstablished).toEqual(["sender", "receiver"]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { runUserSource } from "../sandbox/node-runner.ts";
 import { eventSentences, logWindow } from "./event-log.ts";
-import { BUFFERED_VS_UNBUFFERED, DEADLOCK, LEAK } from "./fixtures.ts";
+import { BUFFERED_VS_UNBUFFERED, DEADLOCK, LEAK, STATE_MACHINE_RETRY } from "./fixtures.ts";
 import { buildTimeline, type TimelineModel } from "./model.ts";
 
 async function modelOf(source: string): Promise<TimelineModel> {
@@ -32,6 +32,12 @@ describe("event sentences", () => {
     expect(log).toContain('t=100 ms main printed "search canceled"');
     expect(log).toContain("t=200 ms search blocked sending to results (line 4)");
     expect(log[log.length - 1]).toBe("t=400 ms search leaked: chan send since t=200 ms");
+  });
+
+  it("a retry's self-transition reads as its state re-entered, a change of state as from → to", async () => {
+    const log = logOf(await modelOf(STATE_MACHINE_RETRY));
+    expect(log).toContain("t=3 s sender: synSent re-entered on xstate.after.3000.sender.synSent");
+    expect(log).toContain("t=7 s sender: synSent → established on SYN_ACK");
   });
 
   it("a receive names the value its send carried", async () => {

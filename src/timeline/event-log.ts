@@ -85,7 +85,7 @@ export function eventSentences(model: TimelineModel): EventSentence {
       case "signal":
         return `signal ${e.name} delivered`;
       case "fsm.transition":
-        return `${e.machine}: ${e.from || "start"} → ${e.to} on ${e.event}`;
+        return e.from === e.to ? `${e.machine}: ${e.to} re-entered on ${e.event}` : `${e.machine}: ${e.from || "start"} → ${e.to} on ${e.event}`;
     }
   };
   return (i) => {

@@ -130,3 +130,16 @@ export default async function main() {
   actor.send({ type: "OPEN" });
   await sleep(100);
 }`;
+
+/** A sender that retries every 3 s by re-entering its state (a self-transition), then connects at 7 s. */
+export const STATE_MACHINE_RETRY = `import { createMachine, createActor } from "xstate";
+import { sleep } from "chanscope";
+export default async function main() {
+  const actor = createActor(createMachine({
+    id: "sender",
+    initial: "synSent",
+    states: { synSent: { after: { 3000: { target: "synSent", reenter: true } }, on: { SYN_ACK: "established" } }, established: {} },
+  })).start();
+  await sleep(7000);
+  actor.send({ type: "SYN_ACK" });
+}`;

@@ -183,7 +183,8 @@ export function describeTarget(scene: PreparedScene, t: Target): TargetInfo {
       const st = f.states[t.state];
       const from = at(ev, st.start);
       const to = st.end >= ev.length ? model.endMs : at(ev, st.end);
-      return { title: `${f.machine}: in state ${st.state}`, lines: [`entered on ${st.event} at ${formatMs(from)}`, `${formatMs(from)} → ${formatMs(to)} (${formatMs(to - from)})`], line: null };
+      const again = st.reentries.length === 0 ? [] : [`re-entered ${st.reentries.length}× (a self-transition): at ${st.reentries.map((i) => formatMs(at(ev, i))).join(", ")}`];
+      return { title: `${f.machine}: in state ${st.state}`, lines: [`entered on ${st.event} at ${formatMs(from)}`, ...again, `${formatMs(from)} → ${formatMs(to)} (${formatMs(to - from)})`], line: null };
     }
     case "chan": {
       const c = model.chans.get(t.chan);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { RunResult } from "../runtime/run.ts";
 import { runUserSource } from "../sandbox/node-runner.ts";
 import { buildAxis, indexAtOrBefore, ticks, timeAtX, xOfTime } from "./axis.ts";
-import { BUFFERED_VS_UNBUFFERED, BUSY_LOOP, CANCEL_TREE, DEADLOCK, DRAIN, LEAK, manyEvents, STATE_MACHINE } from "./fixtures.ts";
+import { BUFFERED_VS_UNBUFFERED, BUSY_LOOP, CANCEL_TREE, DEADLOCK, DRAIN, LEAK, manyEvents, STATE_MACHINE, STATE_MACHINE_RETRY } from "./fixtures.ts";
 import { visibleRuns } from "./lod.ts";
 import { BUSY_OPS, buildTimeline, MAX_KEPT_EVENTS, type Lane, type TimelineModel } from "./model.ts";
 import { buildRows, DEFAULT_FILTER } from "./rows.ts";
@@ -200,6 +200,15 @@ describe("state machines", () => {
     ]);
     const rows = buildRows(model, DEFAULT_FILTER);
     expect(rows.filter((r) => r.kind === "fsm").length).toBe(1);
+  });
+
+  it("a retry that re-enters its state keeps one bar and marks each re-entry on it", async () => {
+    const { model } = await modelOf(STATE_MACHINE_RETRY);
+    const states = model.fsms[0].states.map((s) => [s.state, model.events[s.start].t, s.reentries.map((i) => model.events[i].t)]);
+    expect(states).toEqual([
+      ["synSent", 0, [3000, 6000]],
+      ["established", 7000, []],
+    ]);
   });
 });
 

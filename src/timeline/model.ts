@@ -125,8 +125,12 @@ export interface CtxNode {
 /** One XState actor's states over time (from `fsm.transition` events). */
 export interface FsmLane {
   machine: string;
-  /** Each stretch in one state: from the transition into it to the next (or the end). */
-  states: { start: number; end: number; state: string; event: string }[];
+  /**
+   * Each stretch in one state: from the transition into it to the next (or the end). A
+   * self-transition (`from === to`, e.g. a retry re-entering its state) does not end a stretch:
+   * its event index is in `reentries`.
+   */
+  states: { start: number; end: number; state: string; event: string; reentries: number[] }[];
 }
 
 export interface ChanInfo {
@@ -383,8 +387,12 @@ export function buildTimeline(trace: readonly TraceEvent[], outcome?: TimelineOu
           fsms.push(f);
         }
         const prev = f.states[f.states.length - 1];
+        if (prev !== undefined && e.from === e.to && prev.state === e.to) {
+          prev.reentries.push(i);
+          break;
+        }
         if (prev !== undefined) prev.end = i;
-        f.states.push({ start: i, end: n, state: e.to, event: e.event });
+        f.states.push({ start: i, end: n, state: e.to, event: e.event, reentries: [] });
         break;
       }
     }

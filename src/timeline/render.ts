@@ -195,6 +195,15 @@ export function renderFrame(ctx: CanvasRenderingContext2D, scene: PreparedScene,
         ctx.fillStyle = p.bg;
         ctx.fillText(t, Math.max(a, nameW) + 4, y + rowH / 2);
       }
+      // A re-entry (a retry's self-transition): a notch through the bar with a tick above it.
+      for (const i of st.reentries) {
+        const x = xpx(axis.pos[i]);
+        if (x < nameW || x > width) continue;
+        ctx.fillStyle = p.bg;
+        ctx.fillRect(x - 1.5, y + barTop, 3, barH);
+        ctx.fillStyle = p.text;
+        ctx.fillRect(x - 0.75, y + 1, 1.5, barTop + barH - 1);
+      }
     }
   }
   ctx.font = p.font;
