@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { runInPlayground } from "./support/timeline.ts";
 
 // Issue 5 §4: as the timeline's cursor moves (stepping, playback, the event log), the console
@@ -36,7 +36,12 @@ async function cursorTo(page: Page, name: string, kind: string, reason?: string)
   );
 }
 
-test("the console and the code follow the timeline's cursor", async ({ page }) => {
+/** The task table's row of the task named `name` (its row header). */
+function taskRow(table: Locator, name: string): Locator {
+  return table.getByRole("row").filter({ has: table.page().getByRole("rowheader", { name, exact: true }) });
+}
+
+test("the console, the code and the task table follow the timeline’s cursor", async ({ page }) => {
   const { playground, canvas } = await runInPlayground(page, PROGRAM);
   const console = playground.getByRole("list", { name: "Console output" });
   const code = playground.locator(".code-editor-static");
@@ -51,15 +56,21 @@ test("the console and the code follow the timeline's cursor", async ({ page }) =
   await expect(console.locator(".playground__line--ahead")).toHaveCount(2);
   await expect(code.locator(".code-view__current")).toHaveText("  const v = await c.recv();");
 
+  // The task table is the tasks at the cursor: main blocked on its receive, line 10.
+  const tasks = playground.getByRole("table", { name: /Tasks \(2\) at the timeline’s cursor, 0 ms/ });
+  await expect(taskRow(tasks, "main")).toContainText(/blocked\s*chan receive\s*10/);
+
   // The worker asleep on line 5.
   await cursorTo(page, "worker", "task.block", "sleep");
   await expect(code.locator(".code-view__current")).toHaveText("    await sleep(10);");
+  await expect(taskRow(tasks, "worker")).toContainText(/blocked\s*sleep\s*5/);
 
   // Stepping by keyboard to the end: everything printed, the last line current.
   await canvas.focus();
   for (let i = 0; i < 60; i++) await page.keyboard.press(".");
   await expect(console.locator(".playground__line--ahead")).toHaveCount(0);
   await expect(console.locator("li[aria-current]")).toContainText("got hello");
+  await expect(taskRow(playground.getByRole("table", { name: /at the timeline’s cursor, 10 ms/ }), "main")).toContainText("exited");
 
   // In the editor the same line is a whole-line decoration.
   await playground.getByRole("button", { name: "Edit", exact: true }).click();

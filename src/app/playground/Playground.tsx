@@ -13,7 +13,7 @@ import { MAX_SPEED, MIN_SPEED, type RunMode, type SignalName } from "../../sandb
 import { traceOf } from "../../sandbox/run-machine.ts";
 import { GoalList } from "./GoalList.tsx";
 import { OutputPanel } from "./OutputPanel.tsx";
-import { consoleFromResult, consoleFromTrace, countAtOrBefore, markersOf, printSeqs, outcomeOf, tasksFromResult, tasksFromTrace } from "./run-view.ts";
+import { consoleFromResult, consoleFromTrace, countAtOrBefore, markersOf, printSeqs, outcomeOf, tasksFromResult, tasksFromTrace, traceUpTo } from "./run-view.ts";
 import { ShareControls } from "./ShareControls.tsx";
 import { TaskTable } from "./TaskTable.tsx";
 import { usePlaygroundCode } from "./usePlaygroundCode.ts";
@@ -70,7 +70,7 @@ export function Playground({ program, renderCode = (c) => c, onGoalsMet, childre
   const [mode, setMode] = useState<RunMode>(program.live ? "paced" : "instant");
   const [speed, setSpeed] = useState(1);
   // The timeline's cursor (statechart, console, editor line); it belongs to the run it was set in.
-  const [cursor, setCursor] = useState<{ runId: number; seq: number; line: number | null } | undefined>(undefined);
+  const [cursor, setCursor] = useState<{ runId: number; seq: number; t: number; line: number | null } | undefined>(undefined);
   const [confirmReset, setConfirmReset] = useState(false);
   const [undoCode, setUndoCode] = useState<string | undefined>(undefined);
   const runButton = useRef<HTMLButtonElement>(null);
@@ -97,8 +97,13 @@ export function Playground({ program, renderCode = (c) => c, onGoalsMet, childre
   const markers = useMemo(() => markersOf(status, context), [status, context]);
   const trace = useMemo(() => traceOf(context), [context]);
   const consoleLines = useMemo(() => (context.result ? consoleFromResult(context.result) : consoleFromTrace(trace)), [context.result, trace]);
-  const tasks = useMemo(() => (context.result ? tasksFromResult(context.result) : tasksFromTrace(trace)), [context.result, trace]);
   const runCursor = cursor?.runId === context.runId ? cursor : undefined;
+  // The task table follows the timeline's cursor: the tasks as they were at that event.
+  const cursorSeq = runCursor?.seq;
+  const tasks = useMemo(
+    () => (cursorSeq !== undefined ? tasksFromTrace(traceUpTo(trace, cursorSeq)) : context.result ? tasksFromResult(context.result) : tasksFromTrace(trace)),
+    [context.result, trace, cursorSeq],
+  );
   const logSeqs = useMemo(() => printSeqs(trace), [trace]);
   const reachedLines = runCursor === undefined ? undefined : countAtOrBefore(logSeqs, runCursor.seq);
   const goalChecks = useMemo(() => (program.goals && context.result ? checkGoals(program.goals, context.result) : undefined), [program.goals, context.result]);
@@ -295,13 +300,13 @@ export function Playground({ program, renderCode = (c) => c, onGoalsMet, childre
               live={active}
               onSelectLine={showLine}
               highlightLine={editorLine}
-              onCursor={(_t, seq, line) => setCursor({ runId: context.runId, seq, line })}
+              onCursor={(t, seq, line) => setCursor({ runId: context.runId, seq, t, line })}
               title={program.title}
             />
           </Suspense>
         )}
         <LazyStatechart trace={trace} cursorSeq={runCursor?.seq} />
-        <TaskTable rows={tasks} onShowLine={showLine} />
+        <TaskTable rows={tasks} onShowLine={showLine} atMs={runCursor?.t} />
       </div>
     </div>
   );

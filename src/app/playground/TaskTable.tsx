@@ -1,9 +1,17 @@
+import { formatMs } from "./OutputPanel.tsx";
 import type { TaskRow } from "./run-view.ts";
 
 const SHOWN = 200;
 
-/** Every task of the run: the text view of what the timeline draws. */
-export function TaskTable({ rows, onShowLine }: { rows: TaskRow[]; onShowLine(line: number): void }) {
+export interface TaskTableProps {
+  rows: TaskRow[];
+  onShowLine(line: number): void;
+  /** The rows are the tasks at the timeline's cursor, at this virtual time (else: at the end of the run). */
+  atMs?: number;
+}
+
+/** Every task of the run: the text view of what the timeline draws, in step with its cursor. */
+export function TaskTable({ rows, onShowLine, atMs }: TaskTableProps) {
   if (rows.length === 0) return null;
   const shown = rows.slice(0, SHOWN);
   return (
@@ -11,7 +19,7 @@ export function TaskTable({ rows, onShowLine }: { rows: TaskRow[]; onShowLine(li
       <table>
         <caption>
           Tasks ({rows.length}
-          {rows.length > SHOWN ? `, first ${SHOWN} shown` : ""})
+          {rows.length > SHOWN ? `, first ${SHOWN} shown` : ""}){atMs !== undefined && ` at the timeline’s cursor, ${formatMs(atMs)}`}
         </caption>
         <thead>
           <tr>
@@ -24,7 +32,7 @@ export function TaskTable({ rows, onShowLine }: { rows: TaskRow[]; onShowLine(li
         </thead>
         <tbody>
           {shown.map((row) => (
-            <tr key={row.id}>
+            <tr key={row.id} data-state={row.state}>
               <th scope="row">{row.name}</th>
               <td>{row.parent || "—"}</td>
               <td>{row.state}</td>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { runUserSource } from "../../sandbox/node-runner.ts";
 import type { RunContext } from "../../sandbox/run-machine.ts";
-import { consoleFromResult, consoleFromTrace, countAtOrBefore, markersOf, printSeqs, outcomeOf, tasksFromResult, tasksFromTrace } from "./run-view.ts";
+import { consoleFromResult, consoleFromTrace, countAtOrBefore, markersOf, printSeqs, traceUpTo, outcomeOf, tasksFromResult, tasksFromTrace } from "./run-view.ts";
 
 async function run(source: string) {
   const r = await runUserSource(source);
@@ -99,5 +99,19 @@ describe("the console at the timeline's cursor", () => {
     const seqs = [3, 8, 8, 20];
     expect([0, 3, 7, 8, 19, 20, 99].map((s) => countAtOrBefore(seqs, s))).toEqual([0, 1, 1, 3, 3, 4, 4]);
     expect(countAtOrBefore([], 5)).toBe(0);
+  });
+});
+
+describe("the task table at the timeline's cursor", () => {
+  it("shows each task as it was at that event: the worker blocked on its send before main returned", async () => {
+    const result = await run(leaky);
+    const block = result.trace.find((e) => e.kind === "task.block" && e.reason === "chan send");
+    if (block === undefined) throw new Error("the worker never blocked");
+    const at = tasksFromTrace(traceUpTo(result.trace, block.seq));
+    expect(at.find((r) => r.name === "worker")).toMatchObject({ state: "blocked", waitReason: "chan send", line: 5 });
+    expect(at.find((r) => r.name === "main")?.state).not.toBe("exited");
+    // At the last event it is the whole trace.
+    expect(traceUpTo(result.trace, result.trace[result.trace.length - 1].seq)).toBe(result.trace);
+    expect(traceUpTo(result.trace, -1)).toHaveLength(0);
   });
 });

@@ -68,6 +68,18 @@ export function countAtOrBefore(seqs: readonly number[], seq: number): number {
   return lo;
 }
 
+/** The trace up to and including the event numbered `seq` (its prefix: events are in seq order). */
+export function traceUpTo<E extends { seq: number }>(trace: readonly E[], seq: number): readonly E[] {
+  let lo = 0;
+  let hi = trace.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (trace[mid].seq <= seq) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === trace.length ? trace : trace.slice(0, lo);
+}
+
 /** Console lines from a finished run. */
 export function consoleFromResult(result: WireRunResult): ConsoleLine[] {
   const names = new Map(result.tasks.map((t) => [t.id, t.name]));
