@@ -329,3 +329,29 @@ for (const notes of [false, true]) {
     expect(pages.length).toBe(total);
   });
 }
+
+test("at 1920×1080 the timeline on a code slide draws its labels at least as big as the slide's code, also when z fills the slide", async ({ page }) => {
+  const { slug, codeSlide } = await deckInfo(page);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await gotoReady(page, slideUrl(slug, codeSlide));
+  const slide = current(page);
+  await slide.getByRole("button", { name: "Run", exact: true }).first().click();
+  await expect(slide.getByRole("status").first()).toContainText(/✓|⚠|✗|⚑|■/, { timeout: 15_000 });
+  // Label sizes in CSS px: the timeline's names are 13 px × its scale, its mono labels 12 px × it.
+  const sizes = () =>
+    page.evaluate(() => {
+      const sheet = document.querySelector("section.deck__slide:not([hidden]) .slide-sheet") as HTMLElement;
+      const w = window as unknown as { __chanscopeTimelines?: { scale: number; scene: unknown }[] };
+      const c = w.__chanscopeTimelines?.find((t) => t.scene !== null);
+      return { code: Number.parseFloat(sheet.style.getPropertyValue("--code-font")), mono: 12 * (c?.scale ?? 0), names: 13 * (c?.scale ?? 0) };
+    });
+  await expect.poll(async () => (await sizes()).mono).toBeGreaterThan(0);
+  const normal = await sizes();
+  expect(normal.code).toBeGreaterThanOrEqual(19.5);
+  expect(normal.mono).toBeGreaterThanOrEqual(normal.code - 0.01);
+  expect(normal.names).toBeGreaterThan(normal.code);
+  await page.keyboard.press("z");
+  await expect(page.locator(".deck--zoom")).toHaveCount(1);
+  const zoomed = await sizes();
+  expect(zoomed.mono).toBeGreaterThanOrEqual(zoomed.code - 0.01);
+});

@@ -307,3 +307,89 @@ test("a trackpad pinch (Ctrl + small wheel deltas) zooms smoothly about the poin
   // The point under the pointer stayed put (within a pixel's worth of the run).
   expect(Math.abs(axisAt(ten, 0.3) - axisAt(full, 0.3))).toBeLessThan(full.total / (box.width - NAME_W));
 });
+
+interface ScaleState {
+  scale: number;
+  width: number;
+  cssHeight: number;
+}
+
+async function scaleOf(page: Page): Promise<ScaleState> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __chanscopeTimelines: { scale: number; width: number; scene: unknown }[] };
+    const c = w.__chanscopeTimelines.find((t) => t.scene !== null) ?? w.__chanscopeTimelines[0];
+    const canvas = document.querySelector<HTMLCanvasElement>("[data-testid='timeline-canvas']");
+    return { scale: c.scale, width: c.width, cssHeight: canvas?.getBoundingClientRect().height ?? 0 };
+  });
+}
+
+test("Text size and a container's --tl-text-size draw rows, labels and markers bigger; hovering follows the scale", async ({ page }) => {
+  const { timeline, canvas } = await runProgram(page);
+  const one = await scaleOf(page);
+  expect(one.scale).toBe(1);
+  await timeline.getByLabel("Text size").selectOption("2");
+  await expect.poll(async () => (await scaleOf(page)).scale).toBe(2);
+  const two = await scaleOf(page);
+  // Twice as tall for the same rows, half as many layout units across.
+  expect(two.cssHeight - 2).toBeCloseTo((one.cssHeight - 2) * 2, 0);
+  expect(two.width).toBeCloseTo(one.width / 2, 0);
+  // Row 2 (worker) is where it is drawn at 2×: its name's tooltip, not nothing.
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  if (box === null) throw new Error("the timeline canvas has no box");
+  await page.mouse.move(box.x + 40, box.y + (AXIS_H + 2 * ROW_H + ROW_H / 2) * 2);
+  await expect(timeline.getByRole("tooltip")).toContainText('"worker"');
+  // The choice is kept for the next page.
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => window.localStorage.getItem("chanscope:timeline-text-size"))).toBe("2");
+
+  // A container asks for bigger text in CSS; the option multiplies it.
+  const again = await runProgram(page);
+  await again.timeline.getByLabel("Text size").selectOption("1");
+  await page.evaluate(() => document.documentElement.style.setProperty("--tl-text-size", "19.5px"));
+  await expect.poll(async () => (await scaleOf(page)).scale).toBeCloseTo(1.5, 6);
+  await again.timeline.getByLabel("Text size").selectOption("1.25");
+  await expect.poll(async () => (await scaleOf(page)).scale).toBeCloseTo(1.875, 6);
+});
+
+/** A hand-off, a timer's value and a cancel the worker notices, then runs 40 ms more. */
+const MESSAGES = `import { go, chan, sleep, after, context } from "chanscope";
+export default async function main() {
+  const [ctx, cancel] = context.withCancel(context.background());
+  const results = chan<number>(0, "results");
+  go("worker", async () => {
+    await results.send(1);
+    await ctx.done()!.recv();
+    await sleep(40);
+  });
+  console.log(await results.recv());
+  await after(10).recv();
+  await sleep(20);
+  cancel();
+  await sleep(50);
+}
+`;
+
+test("the SVG download draws the message arrows and the cancellation wave, and opens as an image", async ({ page }) => {
+  const { timeline } = await runProgram(page, MESSAGES);
+  const [download] = await Promise.all([page.waitForEvent("download"), timeline.getByRole("button", { name: "SVG" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.svg$/);
+  const svg = readFileSync(await download.path(), "utf8");
+  expect(svg).toContain("ran 40 ms after cancel");
+  expect(svg).toContain("context canceled at 30 ms");
+  expect(svg).toMatch(/<g class="wave" data-task="\d+"><title>cancellation reached worker<\/title>/);
+  expect(svg).toMatch(/<g class="arrows arrows--handoff"[^>]*>\n<g><title>results: 1 \(hand-off\)<\/title><line /);
+  expect(svg).toMatch(/<g class="arrows arrows--timer"[^>]*>\n<g><title>[^<]*\(timer\)<\/title><line [^>]*stroke-dasharray="1.5 3"/);
+  // It parses as XML, and the browser decodes it as an image of its declared size (a data: URL:
+  // the site's CSP allows no blob: images).
+  const size = await page.evaluate(async (text) => {
+    const doc = new DOMParser().parseFromString(text, "image/svg+xml");
+    if (doc.querySelector("parsererror") !== null) return { w: -1, h: -1 };
+    const img = new Image();
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
+    await img.decode();
+    return { w: img.naturalWidth, h: img.naturalHeight };
+  }, svg);
+  expect(size.w).toBeGreaterThan(300);
+  expect(size.h).toBeGreaterThan(AXIS_H + ROW_H * 2);
+});

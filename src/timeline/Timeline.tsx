@@ -22,6 +22,7 @@ import type { SegState } from "./states.ts";
 import { diagnose, summarize } from "./summary.ts";
 import { TimelineCanvas } from "./TimelineCanvas.tsx";
 import { sceneToSvg } from "./svg-export.ts";
+import { TextSizeSelect } from "./TextSize.tsx";
 import { sourceLineAt } from "./source-line.ts";
 import { describeWaveTask } from "./wave.ts";
 import "./timeline.css";
@@ -210,6 +211,7 @@ export function Timeline({ trace, result, live = false, onSelectLine, highlightL
               <option value="events">Event order</option>
             </select>
           </label>
+          <TextSizeSelect controller={controller} />
           <label className="timeline__check">
             <input type="checkbox" checked={hideExited} onChange={(e) => setHideExited(e.target.checked)} /> Hide exited
           </label>
@@ -246,7 +248,7 @@ export function Timeline({ trace, result, live = false, onSelectLine, highlightL
             onClick={() => {
               const canvas = viewCanvas();
               if (canvas === null) return;
-              const svg = sceneToSvg(scene, controller.view, { width: controller.width, palette: readPalette(canvas), cursorX: controller.cursorX, title: `Timeline of ${name}` });
+              const svg = sceneToSvg(scene, controller.view, { width: controller.width, scale: controller.scale, palette: readPalette(canvas), cursorX: controller.cursorX, title: `Timeline of ${name}` });
               downloadSvg(svg, fileStem(name));
             }}
             title="The view as an SVG image (every row, sharp at any size), for slides"
