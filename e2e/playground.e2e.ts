@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { setCode } from "./support/editor.ts";
 
 // The playground in a real browser against the built site: the sandbox worker, the editor, the
 // watchdog, share links and persistence. Lessons are read from the page, never hard-coded,
@@ -11,17 +12,6 @@ async function firstPlayground(page: Page): Promise<Locator> {
   const playground = page.locator(".playground").first();
   await expect(playground).toBeVisible();
   return playground;
-}
-
-/** Put text in a playground's editor (Monaco) as a user would, opening the editor first. */
-async function setCode(page: Page, playground: Locator, code: string): Promise<void> {
-  await playground.locator(".code-editor-static").first().click();
-  const editor = playground.locator(".monaco-editor").first();
-  await expect(editor).toBeVisible({ timeout: 15_000 });
-  await editor.click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(code);
 }
 
 test("edit → Run → output and outcome appear", async ({ page }) => {

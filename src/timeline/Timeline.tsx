@@ -25,6 +25,8 @@ import { sceneToSvg } from "./svg-export.ts";
 import { TextSizeSelect } from "./TextSize.tsx";
 import { sourceLineAt } from "./source-line.ts";
 import { describeWaveTask } from "./wave.ts";
+import { useExposedController, useTheme } from "./use-page.ts";
+import { AxisSelect, ZoomButtons } from "./ViewControls.tsx";
 import "./timeline.css";
 
 export interface TimelineProps {
@@ -42,16 +44,6 @@ export interface TimelineProps {
   onCursor?: (t: number, seq: number, line: number | null) => void;
   /** The program's title: names the region and the downloads. */
   title?: string;
-}
-
-function useTheme(): string {
-  const [theme, setTheme] = useState(() => (typeof document === "undefined" ? "light" : (document.documentElement.dataset.theme ?? "light")));
-  useEffect(() => {
-    const mo = new MutationObserver(() => setTheme(document.documentElement.dataset.theme ?? "light"));
-    mo.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
-    return () => mo.disconnect();
-  }, []);
-  return theme;
 }
 
 export function Timeline({ trace, result, live = false, onSelectLine, highlightLine, onCursor, title }: TimelineProps) {
@@ -114,13 +106,7 @@ export function Timeline({ trace, result, live = false, onSelectLine, highlightL
   }, [controller, onCursor, model]);
   useEffect(() => () => controller.dispose(), [controller]);
   // Expose the controller to the browser benchmark and e2e tests (read-only use).
-  useEffect(() => {
-    const w = window as unknown as { __chanscopeTimelines?: TimelineController[] };
-    (w.__chanscopeTimelines ??= []).push(controller);
-    return () => {
-      w.__chanscopeTimelines = (w.__chanscopeTimelines ?? []).filter((c) => c !== controller);
-    };
-  }, [controller]);
+  useExposedController(controller);
   useEffect(() => {
     if (!live) controller.request();
   }, [controller, live]);
@@ -171,15 +157,7 @@ export function Timeline({ trace, result, live = false, onSelectLine, highlightL
     <section className="timeline" role="region" aria-label={title ? `Timeline: ${title}` : "Timeline"}>
       <div className="timeline__toolbar" role="toolbar" aria-label="Timeline controls">
         <div className="timeline__group">
-          <button type="button" className="timeline__btn" onClick={() => controller.zoomBy(1 / 1.5)} aria-label="Zoom out" title="Zoom out (−)">
-            −
-          </button>
-          <button type="button" className="timeline__btn" onClick={() => controller.zoomBy(1.5)} aria-label="Zoom in" title="Zoom in (+)">
-            +
-          </button>
-          <button type="button" className="timeline__btn" onClick={() => controller.fit()} disabled={!snap.zoomed} title="Show the whole run (0)">
-            Fit all
-          </button>
+          <ZoomButtons controller={controller} zoomed={snap.zoomed} fitTitle="Show the whole run (0)" />
         </div>
         <div className="timeline__group">
           <button type="button" className="timeline__btn" onClick={() => controller.step(-1)} aria-label="Step back one event" title="Previous event (,)">
@@ -203,14 +181,7 @@ export function Timeline({ trace, result, live = false, onSelectLine, highlightL
           </label>
         </div>
         <div className="timeline__group">
-          <label className="timeline__field">
-            Axis
-            <select value={mode} onChange={(e) => setMode(e.target.value as AxisMode)}>
-              <option value="hybrid">Time, events spaced</option>
-              <option value="time">Virtual time</option>
-              <option value="events">Event order</option>
-            </select>
-          </label>
+          <AxisSelect mode={mode} onChange={setMode} />
           <TextSizeSelect controller={controller} />
           <label className="timeline__check">
             <input type="checkbox" checked={hideExited} onChange={(e) => setHideExited(e.target.checked)} /> Hide exited

@@ -3,31 +3,10 @@ import type { RunResult } from "../runtime/run.ts";
 import { runUserSource } from "../sandbox/node-runner.ts";
 import { buildAxis, buildSharedAxes, ticks, timeAtX, xOfTime, type Axis, type AxisMode } from "./axis.ts";
 import { describeDifferences, runHeadline, sharedScenes, type ComparedRun } from "./compare.ts";
+import { LEAK_FIXED, SEEDED } from "./compare-fixtures.ts";
 import { CANCEL_TREE, LEAK } from "./fixtures.ts";
 import { buildTimeline } from "./model.ts";
 import { DEFAULT_FILTER } from "./rows.ts";
-
-/** Which buffered value a select takes depends on the seed: seed 1 picks "fast" and ends ok at
- *  100 ms; seed 2 picks "slow", and main waits for good on `done` (a deadlock at 300 ms). */
-const SEEDED = `import { go, chan, select, recv, sleep } from "chanscope";
-export default async function main() {
-  const fast = chan<string>(1, "fast");
-  const slow = chan<string>(1, "slow");
-  const done = chan<void>(0, "done");
-  await fast.send("fast");
-  await slow.send("slow");
-  const picked = await select(recv(fast, (v) => v), recv(slow, (v) => v));
-  console.log("picked", picked);
-  go("worker", async () => {
-    await sleep(picked === "fast" ? 100 : 300);
-    if (picked === "fast") await done.send();
-  });
-  await done.recv();
-  console.log("done");
-}`;
-
-/** LEAK after the edit that fixes it: the result channel has room, so "search" never waits. */
-const LEAK_FIXED = LEAK.replace(`chan<string>(0, "results")`, `chan<string>(1, "results")`);
 
 async function runOf(source: string, seed = 1): Promise<RunResult> {
   const r = await runUserSource(source, { seed });

@@ -33,9 +33,10 @@ export function sharedScenes(a: TimelineModel, b: TimelineModel, mode: AxisMode,
   return [prepareScene(a, mode, filters[0], axisA), prepareScene(b, mode, filters[1], axisB)];
 }
 
-type Ending = "ok" | "leaks" | "deadlock" | "panic" | "limit" | "signal" | "stopped" | "running";
+export type Ending = "ok" | "leaks" | "deadlock" | "panic" | "limit" | "signal" | "stopped" | "running";
 
-function endingOf(run: ComparedRun): Ending {
+/** How the run ended, with "leaks" for an ok run that left tasks behind. */
+export function endingOf(run: ComparedRun): Ending {
   if (run.result === undefined) return run.running === true ? "running" : "stopped";
   const o = run.result.outcome;
   if (o === "ok" && leakedLanes(run.model).length > 0) return "leaks";

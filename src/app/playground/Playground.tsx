@@ -10,6 +10,7 @@ import { LazyCodeEditor, preloadEditor } from "../../editor/LazyCodeEditor.tsx";
 import { warmSandbox } from "../../sandbox/client.ts";
 import { checkGoals } from "../../sandbox/expectations.ts";
 import { MAX_SPEED, MIN_SPEED, type RunMode, type SignalName } from "../../sandbox/protocol.ts";
+import type { WireRunResult, WireTraceEvent } from "../../sandbox/protocol.ts";
 import { traceOf } from "../../sandbox/run-machine.ts";
 import { GoalList } from "./GoalList.tsx";
 import { OutputPanel } from "./OutputPanel.tsx";
@@ -54,6 +55,16 @@ export interface PlaygroundProps {
 
 // The timeline loads with the first run: reading a lesson does not pay for it.
 const Timeline = lazy(() => import("../../timeline/Timeline.tsx").then((m) => ({ default: m.Timeline })));
+const CompareTimelines = lazy(() => import("../../timeline/CompareTimelines.tsx").then((m) => ({ default: m.CompareTimelines })));
+
+/** A finished run kept to compare the next runs with (in memory: a reload forgets it). */
+interface KeptRun {
+  runId: number;
+  seed: number;
+  source: string;
+  trace: WireTraceEvent[];
+  result: WireRunResult | undefined;
+}
 
 const SPEEDS = [0.25, 0.5, 1, 2, 4].filter((s) => s >= MIN_SPEED && s <= MAX_SPEED);
 
@@ -73,6 +84,7 @@ export function Playground({ program, renderCode = (c) => c, onGoalsMet, childre
   const [cursor, setCursor] = useState<{ runId: number; seq: number; t: number; line: number | null } | undefined>(undefined);
   const [confirmReset, setConfirmReset] = useState(false);
   const [undoCode, setUndoCode] = useState<string | undefined>(undefined);
+  const [kept, setKept] = useState<KeptRun | undefined>(undefined);
   const runButton = useRef<HTMLButtonElement>(null);
   const editorRef = useRef<MonacoEditor.IStandaloneCodeEditor | null>(null);
 
@@ -135,6 +147,15 @@ export function Playground({ program, renderCode = (c) => c, onGoalsMet, childre
     editor.setPosition({ lineNumber: line, column: 1 });
     editor.focus();
   }, []);
+
+  // Comparing: the kept run (A) above the latest (B), once B has events.
+  const request = context.request;
+  const ended = !active && trace.length > 0 && request !== undefined;
+  const keep = (): void => {
+    if (request !== undefined) setKept({ runId: context.runId, seed: request.seed, source: request.source, trace, result: context.result });
+  };
+  const comparing = kept !== undefined && kept.runId !== context.runId && trace.length > 0 && request !== undefined ? { kept, request } : undefined;
+  const edited = comparing !== undefined && comparing.kept.source !== comparing.request.source;
 
   const warm = () => {
     warmSandbox();
@@ -292,7 +313,57 @@ export function Playground({ program, renderCode = (c) => c, onGoalsMet, childre
 
       {/* The picture of the run, and the task table as its text alternative. */}
       <div className="playground__timeline">
-        {trace.length > 0 && (
+        {ended && kept === undefined && (
+          <div className="playground__compare" role="group" aria-label="Compare runs">
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => {
+                keep();
+                run(request.seed + 1);
+              }}
+            >
+              Compare with seed {request.seed + 1}
+            </button>
+            <button type="button" className="button button--quiet" onClick={keep} title="Then edit the code or change the seed, and run again: both runs are drawn one above the other">
+              Keep this run to compare
+            </button>
+          </div>
+        )}
+        {kept !== undefined && comparing === undefined && (
+          <div className="playground__compare" role="group" aria-label="Compare runs">
+            <span>
+              Run A (seed {kept.seed}) is kept. Run again — with another seed, or after an edit — to see both runs one above the other.
+            </span>
+            <button type="button" className="button button--quiet" onClick={() => setKept(undefined)}>
+              Stop comparing
+            </button>
+          </div>
+        )}
+        {comparing !== undefined ? (
+          <Suspense fallback={null}>
+            <CompareTimelines
+              a={{
+                label: `seed ${comparing.kept.seed}${edited ? ", before edit" : ""}`,
+                trace: comparing.kept.trace,
+                result: comparing.kept.result,
+                onSelectLine: comparing.kept.source === code ? showLine : undefined,
+                highlightLine: comparing.kept.source === code ? editorLine : undefined,
+              }}
+              b={{
+                label: `seed ${comparing.request.seed}${edited ? ", after edit" : ""}`,
+                trace,
+                result: context.result,
+                live: active,
+                onSelectLine: comparing.request.source === code ? showLine : undefined,
+                highlightLine: comparing.request.source === code ? editorLine : undefined,
+                onCursor: (t, seq, line) => setCursor({ runId: context.runId, seq, t, line }),
+              }}
+              title={program.title}
+              onStop={() => setKept(undefined)}
+            />
+          </Suspense>
+        ) : trace.length > 0 ? (
           <Suspense fallback={null}>
             <Timeline
               trace={trace}
@@ -304,7 +375,7 @@ export function Playground({ program, renderCode = (c) => c, onGoalsMet, childre
               title={program.title}
             />
           </Suspense>
-        )}
+        ) : null}
         <LazyStatechart trace={trace} cursorSeq={runCursor?.seq} />
         <TaskTable rows={tasks} onShowLine={showLine} atMs={runCursor?.t} />
       </div>

@@ -1,0 +1,192 @@
+// Two runs one above the other — a kept run (A) and the latest (B) — on one time axis: the same
+// virtual ms is at the same x in both, and zooming, panning, the cursor and playback in either
+// move both. Above them, how each ended and what differs, in words.
+
+import { useEffect, useId, useMemo, useState, useSyncExternalStore } from "react";
+import { formatMs, type AxisMode } from "./axis.ts";
+import { describeDifferences, endingOf, runHeadline, sharedScenes, type ComparedEnd, type ComparedRun, type Ending } from "./compare.ts";
+import { linkViews } from "./compare-link.ts";
+import { TimelineController } from "./controller.ts";
+import { describeEvent, describeTarget, lineOfEvent } from "./hit.ts";
+import { Legend } from "./Legend.tsx";
+import { buildTimeline, type TimelineModel } from "./model.ts";
+import { DEFAULT_FILTER, type RowFilter } from "./rows.ts";
+import type { PreparedScene } from "./scene.ts";
+import type { SegState } from "./states.ts";
+import { sourceLineAt } from "./source-line.ts";
+import { summarize } from "./summary.ts";
+import type { TimelineProps } from "./Timeline.tsx";
+import { TimelineCanvas } from "./TimelineCanvas.tsx";
+import { useExposedController, useTheme } from "./use-page.ts";
+import { AxisSelect, ZoomButtons } from "./ViewControls.tsx";
+import "./timeline.css";
+import "./compare.css";
+
+/** One run as the playground has it; the callbacks are Timeline's (leave onSelectLine out when
+ *  the editor holds other code than the run's). */
+export interface CompareRunInput extends Pick<TimelineProps, "trace" | "live" | "onSelectLine" | "highlightLine" | "onCursor"> {
+  /** How this run is told apart: "seed 1", "seed 1, before edit". */
+  label: string;
+  /** The run's result once it has ended (a RunResult fits). */
+  result?: ComparedEnd;
+}
+
+export interface CompareTimelinesProps {
+  /** The kept run, drawn on top. */
+  a: CompareRunInput;
+  /** The latest run, drawn under it. */
+  b: CompareRunInput;
+  /** The program's title: names the region. */
+  title?: string;
+  onStop(): void;
+}
+
+function useFilter(): [RowFilter, (task: number) => void] {
+  const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(() => new Set());
+  const filter = useMemo<RowFilter>(() => ({ ...DEFAULT_FILTER, collapsed }), [collapsed]);
+  const toggle = (task: number): void =>
+    setCollapsed((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(task)) next.add(task);
+      return next;
+    });
+  return [filter, toggle];
+}
+
+/** One controller per run, drawing `scene`, for as long as the comparison is shown. */
+function useRunController(scene: PreparedScene, collapsed: ReadonlySet<number>, run: CompareRunInput): TimelineController {
+  const [controller] = useState(() => new TimelineController());
+  useEffect(() => {
+    controller.collapsed = collapsed;
+    controller.setScene(scene);
+  }, [controller, scene, collapsed]);
+  useEffect(() => {
+    controller.highlightLine = run.highlightLine ?? null;
+    controller.request();
+  }, [controller, run.highlightLine]);
+  useEffect(() => {
+    const onCursor = run.onCursor;
+    controller.onCursor = onCursor ? (t, seq) => onCursor(t, seq, sourceLineAt(scene.model.events, controller.getSnapshot().cursorIdx)) : null;
+  }, [controller, run.onCursor, scene.model]);
+  useEffect(() => () => controller.dispose(), [controller]);
+  useExposedController(controller);
+  return controller;
+}
+
+export function CompareTimelines({ a, b, title, onStop }: CompareTimelinesProps) {
+  const id = useId();
+  const theme = useTheme();
+  const [mode, setMode] = useState<AxisMode>("hybrid");
+  const [filterA, toggleA] = useFilter();
+  const [filterB, toggleB] = useFilter();
+  const modelA = useMemo(() => buildTimeline(a.trace, a.result), [a.trace, a.result]);
+  const modelB = useMemo(() => buildTimeline(b.trace, b.result), [b.trace, b.result]);
+  const [sceneA, sceneB] = useMemo(() => sharedScenes(modelA, modelB, mode, [filterA, filterB]), [modelA, modelB, mode, filterA, filterB]);
+  const ctlA = useRunController(sceneA, filterA.collapsed, a);
+  const ctlB = useRunController(sceneB, filterB.collapsed, b);
+  useEffect(() => linkViews(ctlA, ctlB), [ctlA, ctlB]);
+
+  const runA = useMemo<ComparedRun>(() => ({ name: "A", model: modelA, result: a.result, running: a.live }), [modelA, a.result, a.live]);
+  const runB = useMemo<ComparedRun>(() => ({ name: "B", model: modelB, result: b.result, running: b.live }), [modelB, b.result, b.live]);
+  const differences = useMemo(() => describeDifferences(runA, runB), [runA, runB]);
+  const states = useMemo(() => {
+    const s = new Set<SegState>();
+    for (const m of [modelA, modelB]) for (const l of m.lanes) for (const seg of l.segments) s.add(seg.state);
+    return s;
+  }, [modelA, modelB]);
+
+  // Playback runs on the longer run's controller (its pace is set by its length); the other follows.
+  const lead = modelB.endMs > modelA.endMs ? ctlB : ctlA;
+  const leadSnap = useSyncExternalStore(lead.subscribe, lead.getSnapshot, lead.getSnapshot);
+
+  return (
+    <section className="timeline compare" role="region" aria-label={title ? `Two runs compared: ${title}` : "Two runs compared"}>
+      <div className="timeline__toolbar" role="toolbar" aria-label="Comparison controls">
+        <p className="compare__title">
+          <strong>Two runs, one time axis</strong>
+        </p>
+        <div className="timeline__group">
+          <ZoomButtons controller={ctlA} zoomed={leadSnap.zoomed} fitTitle="Show both runs whole (0)" />
+          <button type="button" className="timeline__btn timeline__btn--play" onClick={() => lead.togglePlay()} aria-label={leadSnap.playing ? "Pause" : "Play"} title="Play both runs in step (space)">
+            {leadSnap.playing ? "‖ Pause" : "▶ Play"}
+          </button>
+          <AxisSelect mode={mode} onChange={setMode} />
+        </div>
+        <div className="timeline__group timeline__group--end">
+          <button type="button" className="timeline__btn" onClick={onStop} title="Forget the kept run and show only the latest">
+            Stop comparing
+          </button>
+        </div>
+      </div>
+
+      <ul className="compare__differences" aria-label="What differs">
+        {differences.map((d) => (
+          <li key={d}>{d}</li>
+        ))}
+      </ul>
+
+      <CompareRun letter="A" run={a} compared={runA} scene={sceneA} controller={ctlA} onToggleCollapse={toggleA} idPrefix={`${id}-a`} />
+      <CompareRun letter="B" run={b} compared={runB} scene={sceneB} controller={ctlB} onToggleCollapse={toggleB} idPrefix={`${id}-b`} />
+
+      <Legend theme={theme} states={states} />
+    </section>
+  );
+}
+
+interface CompareRunProps {
+  letter: "A" | "B";
+  run: CompareRunInput;
+  compared: ComparedRun;
+  scene: PreparedScene;
+  controller: TimelineController;
+  onToggleCollapse(task: number): void;
+  idPrefix: string;
+}
+
+function CompareRun({ letter, run, compared, scene, controller, onToggleCollapse, idPrefix }: CompareRunProps) {
+  const snap = useSyncExternalStore(controller.subscribe, controller.getSnapshot, controller.getSnapshot);
+  const model = scene.model;
+  const headline = runHeadline(compared);
+  const labelId = `${idPrefix}-label`;
+  const descId = `${idPrefix}-desc`;
+
+  const selectAtCursor = (): void => {
+    const hover = controller.hover;
+    const line = hover !== null ? describeTarget(scene, hover).line : snap.cursorIdx >= 0 ? lineOfEvent(scene, snap.cursorIdx) : null;
+    if (line !== null) run.onSelectLine?.(line);
+  };
+
+  return (
+    <div className={`compare__run compare__run--${letter.toLowerCase()}`} role="group" aria-labelledby={labelId} data-run={letter}>
+      <p className="compare__label" id={labelId}>
+        <span className="compare__letter" aria-hidden="true">
+          {letter}
+        </span>
+        <span className="timeline__sr">Run {letter}:</span> <span className="compare__name">{run.label}</span> — <strong className={`compare__outcome compare__outcome--${OUTCOME_CLASS[endingOf(compared)]}`}>{headline}</strong>
+      </p>
+      <TimelineCanvas
+        controller={controller}
+        rowCount={scene.rows.length}
+        label={`Run ${letter}, ${run.label}: ${headline}. ←/→ pan, +/− zoom, 0 fit (both runs move together), , and . step through this run's events, space plays, Enter shows the line`}
+        describedBy={descId}
+        onSelectLine={run.onSelectLine}
+        onToggleCollapse={onToggleCollapse}
+        onEnter={selectAtCursor}
+      />
+      <p className="timeline__readout compare__readout">{readout(scene, model, snap.cursorIdx, snap.cursorMs)}</p>
+      <p id={descId} hidden>
+        {summarize(model, scene.waves)}
+      </p>
+    </div>
+  );
+}
+
+const OUTCOME_CLASS: Record<Ending, string> = { ok: "ok", leaks: "leak", deadlock: "bad", panic: "bad", limit: "bad", signal: "neutral", stopped: "neutral", running: "neutral" };
+
+/** What this run was doing at the cursor's time (or that it had ended by then). */
+function readout(scene: PreparedScene, model: TimelineModel, cursorIdx: number, cursorMs: number): string {
+  if (cursorIdx < 0) return "Hover for details · drag or ←/→ moves both runs · click the time axis for a cursor";
+  const last = model.events[model.events.length - 1];
+  if (last !== undefined && cursorMs > last.t) return `${formatMs(cursorMs)} · this run had no more events after ${formatMs(last.t)}`;
+  return `${formatMs(cursorMs)} · ${describeEvent(scene, cursorIdx).replace(/^t=\S+ \S+ #\d+: /, "")}`;
+}
