@@ -3,6 +3,7 @@
 // summary; open, it shows at most LOG_WINDOW entries around the cursor, so big runs stay fast.
 
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { formatCount } from "./count.ts";
 import { eventSentences, logWindow } from "./event-log.ts";
 import type { TimelineModel } from "./model.ts";
 
@@ -22,7 +23,7 @@ export function EventLog({ model, cursorIdx, onSelect, idPrefix }: EventLogProps
   const total = model.events.length;
   return (
     <details className="timeline__log" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>Event log ({total.toLocaleString("en")} events)</summary>
+      <summary>Event log ({formatCount(total)} events)</summary>
       {open && <EventList model={model} cursorIdx={cursorIdx} onSelect={onSelect} idPrefix={idPrefix} />}
     </details>
   );
@@ -74,7 +75,7 @@ function EventList({ model, cursorIdx, onSelect, idPrefix }: EventLogProps) {
     <>
       {to - from < total && (
         <p className="timeline__note">
-          Showing events {(from + 1).toLocaleString("en")}–{to.toLocaleString("en")} of {total.toLocaleString("en")}, around the cursor.
+          Showing events {formatCount(from + 1)}–{formatCount(to)} of {formatCount(total)}, around the cursor.
         </p>
       )}
       <ul

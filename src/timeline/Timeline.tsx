@@ -5,12 +5,14 @@
 
 import { useCallback, useEffect, useId, useMemo, useState, useSyncExternalStore } from "react";
 import type { TraceEvent } from "../runtime/trace.ts";
+import { useAfterPaint } from "./after-paint.ts";
 import type { AxisMode } from "./axis.ts";
 import { formatMs } from "./axis.ts";
 import { SPEEDS, TimelineController } from "./controller.ts";
 import { downloadChromeTrace, downloadPng, downloadSvg, fileStem } from "./export.ts";
 import { ChannelFocus, ChannelPanel } from "./ChannelPanel.tsx";
 import { summarizeChannels } from "./channels.ts";
+import { formatCount } from "./count.ts";
 import { EventLog } from "./EventLog.tsx";
 import { describeEvent, describeTarget, lineOfEvent } from "./hit.ts";
 import { Legend } from "./Legend.tsx";
@@ -73,7 +75,11 @@ export function Timeline({ trace, result, live = false, onSelectLine, highlightL
   }, [model, mode, filter]);
   const scene = prepared.scene;
   const diagnosis = useMemo(() => diagnose(model), [model]);
-  const channels = useMemo(() => summarizeChannels(model), [model]);
+  // The words under the canvas (channel table, legend, the run in words) follow the model one
+  // painted frame late, so a big run's picture does not wait for them (after-paint.ts).
+  const current = useMemo(() => ({ model, waves: scene.waves }), [model, scene.waves]);
+  const words = useAfterPaint(current, null);
+  const channels = useMemo(() => (words === null ? [] : summarizeChannels(words.model)), [words]);
   const [selectedChan, setSelectedChan] = useState<number | null>(null);
   const selectChan = useCallback(
     (chan: number | null) => {
@@ -85,12 +91,12 @@ export function Timeline({ trace, result, live = false, onSelectLine, highlightL
     },
     [controller, model],
   );
-  const summary = useMemo(() => summarize(model, scene.waves), [model, scene.waves]);
+  const summary = useMemo(() => (words === null ? "" : summarize(words.model, words.waves)), [words]);
   const states = useMemo(() => {
     const s = new Set<SegState>();
-    for (const l of model.lanes) for (const seg of l.segments) s.add(seg.state);
+    if (words !== null) for (const l of words.model.lanes) for (const seg of l.segments) s.add(seg.state);
     return s;
-  }, [model]);
+  }, [words]);
 
   useEffect(() => {
     controller.collapsed = collapsed;
@@ -250,7 +256,7 @@ export function Timeline({ trace, result, live = false, onSelectLine, highlightL
       )}
       {model.totalEvents > model.events.length && (
         <p className="timeline__note">
-          This run recorded {model.totalEvents.toLocaleString("en")} events; the timeline shows the first {model.events.length.toLocaleString("en")}. Export the trace to see all of it in Perfetto.
+          This run recorded {formatCount(model.totalEvents)} events; the timeline shows the first {formatCount(model.events.length)}. Export the trace to see all of it in Perfetto.
         </p>
       )}
 
@@ -296,7 +302,7 @@ export function Timeline({ trace, result, live = false, onSelectLine, highlightL
 
       <ChannelPanel channels={channels} selected={selectedChan} onSelect={selectChan} cursorIdx={snap.cursorIdx} onCursor={(i) => controller.cursorToEvent(i)} />
       <EventLog model={model} cursorIdx={snap.cursorIdx} onSelect={(i) => controller.cursorToEvent(i)} idPrefix={id} />
-      <Legend theme={theme} states={states} />
+      {words !== null && <Legend theme={theme} states={states} />}
       <details className="timeline__words">
         <summary>The run in words</summary>
         <p id={descId}>{summary}</p>

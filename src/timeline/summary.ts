@@ -1,6 +1,7 @@
 // The timeline in words: the canvas's text description, and the diagnosis banner's content.
 
 import { formatMs } from "./axis.ts";
+import { formatCount } from "./count.ts";
 import type { TimelineModel } from "./model.ts";
 import { describeWaveTask, type Wave } from "./wave.ts";
 
@@ -24,8 +25,8 @@ export function diagnose(model: TimelineModel): Diagnosis | null {
 export function summarize(model: TimelineModel, waves: readonly Wave[]): string {
   const parts: string[] = [];
   const n = model.lanes.length;
-  parts.push(`${n} task${n === 1 ? "" : "s"}, ${model.events.length.toLocaleString("en")} events over ${formatMs(model.endMs)} of virtual time.`);
-  if (model.totalEvents > model.events.length) parts.push(`The run recorded ${model.totalEvents.toLocaleString("en")} events; the timeline shows the first ${model.events.length.toLocaleString("en")}.`);
+  parts.push(`${n} task${n === 1 ? "" : "s"}, ${formatCount(model.events.length)} events over ${formatMs(model.endMs)} of virtual time.`);
+  if (model.totalEvents > model.events.length) parts.push(`The run recorded ${formatCount(model.totalEvents)} events; the timeline shows the first ${formatCount(model.events.length)}.`);
   if (model.mainEndIdx !== null) parts.push(`main returned at ${formatMs(model.events[model.mainEndIdx].t)}.`);
   const d = diagnose(model);
   if (d !== null) {
@@ -41,6 +42,6 @@ export function summarize(model: TimelineModel, waves: readonly Wave[]): string 
     parts.push(`Cancel at ${formatMs(w.atMs)} (${w.err}) reached ${w.contexts.length} context${w.contexts.length === 1 ? "" : "s"}: ${w.tasks.map(describeWaveTask).join("; ") || "no task was listening"}.`);
   }
   const busy = model.lanes.filter((l) => l.busy !== null);
-  if (busy.length > 0) parts.push(`Busy (never blocked for ${busy[0].busy?.ops.toLocaleString("en")}+ operations): ${busy.map((l) => l.name).join(", ")}.`);
+  if (busy.length > 0) parts.push(`Busy (never blocked for ${formatCount(busy[0].busy?.ops ?? 0)}+ operations): ${busy.map((l) => l.name).join(", ")}.`);
   return parts.join(" ");
 }
