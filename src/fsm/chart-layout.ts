@@ -3,7 +3,7 @@
 // use only; nothing on a lesson page loads it until a run shows a state machine.
 
 import type { ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api.js";
-import type { Chart } from "./chart-model.ts";
+import { parentPath, type Chart } from "./chart-model.ts";
 
 export interface Point {
   x: number;
@@ -27,7 +27,10 @@ export interface EdgePath {
 export interface ChartLayout {
   width: number;
   height: number;
+  /** Leaf states. All coordinates are the drawing's (ELK's root), containers included. */
   nodes: NodeBox[];
+  /** Compound states' containers, parents before children (so they paint underneath). */
+  groups: NodeBox[];
   edges: EdgePath[];
 }
 
@@ -37,13 +40,46 @@ export const LABEL_FONT_PX = 11;
 const NODE_HEIGHT = 34;
 const charWidth = (px: number) => px * 0.62;
 
-/** The ELK graph of a chart (pure; exported for tests). */
+/** Room at the top of a container for its name. */
+export const GROUP_LABEL_H = 24;
+
+/** What a state's box says: its own name, since a container around it names its parents. */
+export function shortName(id: string, inGroup: boolean): string {
+  return inGroup ? id.slice(id.lastIndexOf(".") + 1) : id;
+}
+
+/**
+ * The ELK graph of a chart (pure; exported for tests). A compound state is a node whose children
+ * are its states; edges all sit at the root and ELK routes them across levels
+ * (`hierarchyHandling: INCLUDE_CHILDREN`), with every coordinate relative to the root.
+ */
 export function elkGraph(chart: Chart): ElkNode {
-  const children: ElkNode[] = chart.states.map((s) => ({
-    id: s.id,
-    width: Math.ceil(s.id.length * charWidth(NODE_FONT_PX) + 36),
-    height: NODE_HEIGHT,
-  }));
+  const groupIds = new Set(chart.groups.map((g) => g.id));
+  const parentOf = (id: string): string | undefined => {
+    const p = parentPath(id);
+    return p !== "" && groupIds.has(p) ? p : undefined;
+  };
+  const byId = new Map<string, ElkNode>();
+  const top: ElkNode[] = [];
+  const place = (id: string, node: ElkNode): void => {
+    byId.set(id, node);
+    const p = parentOf(id);
+    const parent = p === undefined ? undefined : byId.get(p);
+    if (parent === undefined) top.push(node);
+    else (parent.children ??= []).push(node);
+  };
+  for (const g of chart.groups) {
+    place(g.id, {
+      id: g.id,
+      layoutOptions: { "elk.padding": `[top=${GROUP_LABEL_H + 8},left=30,bottom=12,right=12]` },
+      children: [],
+    });
+  }
+  for (const st of chart.states) {
+    const name = shortName(st.id, parentOf(st.id) !== undefined);
+    place(st.id, { id: st.id, width: Math.ceil(name.length * charWidth(NODE_FONT_PX) + 36), height: NODE_HEIGHT });
+  }
+  const children = top;
   const edges: ElkExtendedEdge[] = chart.transitions.map((t) => ({
     id: t.id,
     sources: [t.from],
@@ -61,6 +97,9 @@ export function elkGraph(chart: Chart): ElkNode {
       "elk.spacing.edgeLabel": "4",
       "elk.spacing.edgeNode": "14",
       "elk.padding": "[top=12,left=30,bottom=12,right=12]",
+      "elk.hierarchyHandling": "INCLUDE_CHILDREN",
+      "elk.json.shapeCoords": "ROOT",
+      "elk.json.edgeCoords": "ROOT",
     },
     children,
     edges,
@@ -80,7 +119,18 @@ function loadElk(): Promise<ElkLayout> {
 
 /** Reads ELK's answer into plain boxes and polylines. */
 export function readLayout(laid: ElkNode): ChartLayout {
-  const nodes: NodeBox[] = (laid.children ?? []).map((n) => ({ id: n.id, x: n.x ?? 0, y: n.y ?? 0, width: n.width ?? 0, height: n.height ?? 0 }));
+  const nodes: NodeBox[] = [];
+  const groups: NodeBox[] = [];
+  const walk = (list: ElkNode[]): void => {
+    for (const n of list) {
+      const box = { id: n.id, x: n.x ?? 0, y: n.y ?? 0, width: n.width ?? 0, height: n.height ?? 0 };
+      if (n.children !== undefined && n.children.length > 0) {
+        groups.push(box);
+        walk(n.children);
+      } else nodes.push(box);
+    }
+  };
+  walk(laid.children ?? []);
   const edges: EdgePath[] = (laid.edges ?? []).map((e) => {
     const section = e.sections?.[0];
     const points = section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint] : [];
@@ -88,7 +138,7 @@ export function readLayout(laid: ElkNode): ChartLayout {
     const label = l && l.text !== undefined ? { text: l.text, x: l.x ?? 0, y: l.y ?? 0, width: l.width ?? 0, height: l.height ?? 0 } : undefined;
     return { id: e.id, points, label };
   });
-  return { width: laid.width ?? 0, height: laid.height ?? 0, nodes, edges };
+  return { width: laid.width ?? 0, height: laid.height ?? 0, nodes, groups, edges };
 }
 
 /** Lays out a chart (loads ELK on first call). */

@@ -3,6 +3,7 @@ import { createMachine } from "xstate";
 import type { TraceEvent } from "../runtime/trace.ts";
 import { runUserSource } from "../sandbox/node-runner.ts";
 import { chartFromDefinition, chartsOf, eventLabel, positionsAt, positionText, seqAtTime, transitionTaken } from "./chart-model.ts";
+import { LINK_DEFINITION, LINK_PROGRAM } from "./fixtures.ts";
 import { receiverMachine, senderMachine } from "./handshake-machine.ts";
 
 const plain = (m: { toJSON(): unknown }) => JSON.parse(JSON.stringify(m.toJSON())) as unknown;
@@ -26,6 +27,8 @@ export default async function main() {
   await sleep(3000);
   a.send({ type: "LINK_DOWN" });
 }`;
+
+const linkMachine = createMachine(LINK_DEFINITION);
 
 async function traceOf(source: string): Promise<TraceEvent[]> {
   const r = await runUserSource(source);
@@ -73,16 +76,28 @@ describe("chartFromDefinition", () => {
     expect(arrows.filter((a) => a.includes("PROBE"))).toEqual([]);
   });
 
-  it("nested states are leaves named by path; entering a parent enters its initial leaf", () => {
-    const m = createMachine({
-      id: "m",
-      initial: "off",
-      states: { off: { on: { ON: "on" } }, on: { initial: "dim", states: { dim: { on: { UP: "bright" } }, bright: {} }, on: { OFF: "off" } } },
-    });
-    const chart = chartFromDefinition(plain(m));
-    expect(chart?.states.map((s) => s.id)).toEqual(["off", "on.dim", "on.bright"]);
+  it("nested states: leaves by path inside their compound state, its own transitions start at its container", () => {
+    const chart = chartFromDefinition(plain(linkMachine));
+    expect(chart?.states).toEqual([
+      { id: "down", initial: true, final: false },
+      { id: "connected.handshaking", initial: true, final: false },
+      { id: "connected.open.idle", initial: true, final: false },
+      { id: "connected.open.waiting", initial: false, final: false },
+    ]);
+    expect(chart?.groups).toEqual([
+      { id: "connected", initial: false },
+      { id: "connected.open", initial: false },
+    ]);
     expect(chart?.transitions.map((t) => `${t.from} → ${t.to}: ${t.label}`).sort()).toEqual(
-      ["off → on.dim: ON", "on.bright → off: OFF", "on.dim → off: OFF", "on.dim → on.bright: UP"].sort(),
+      [
+        "down → connected: UP",
+        "connected → down: DOWN",
+        "connected → connected: RESTART",
+        "connected.handshaking → connected.handshaking: after 3000 ms",
+        "connected.handshaking → connected.open: SYN_ACK",
+        "connected.open.idle → connected.open.waiting: PROBE",
+        "connected.open.waiting → connected.open.idle: REPLY",
+      ].sort(),
     );
   });
 
@@ -136,6 +151,22 @@ describe("charts and positions from a real run", () => {
     expect(transitionTaken(chart, at(6000).last)?.label).toBe("after 2000 ms");
     expect(positionText(chart.machine, at(0))).toBe("session: synSent (initial state)");
     expect(positionText(chart.machine, positionsAt(trace, -1)[0])).toBe("session: not started yet");
+  });
+
+  it("in a nested machine each recorded transition lights the arrow it took, container arrows included", async () => {
+    const trace = await traceOf(LINK_PROGRAM);
+    const [chart] = chartsOf(trace);
+    expect(chart.groups.map((g) => g.id)).toEqual(["connected", "connected.open"]);
+    const taken = (t: number) => {
+      const pos = positionsAt(trace, seqAtTime(trace, t))[0];
+      const arrow = transitionTaken(chart, pos.last);
+      return `${pos.state} by ${arrow ? `${arrow.from} → ${arrow.to}: ${arrow.label}` : "-"}`;
+    };
+    expect(taken(0)).toBe("connected.handshaking by down → connected: UP");
+    expect(taken(3000)).toBe("connected.handshaking by connected.handshaking → connected.handshaking: after 3000 ms");
+    expect(taken(3500)).toBe("connected.open.idle by connected.handshaking → connected.open: SYN_ACK");
+    expect(taken(4000)).toBe("connected.handshaking by connected → connected: RESTART");
+    expect(taken(5000)).toBe("connected.open.waiting by connected.open.idle → connected.open.waiting: PROBE");
   });
 
   it("without a definition the chart is what the run did", () => {

@@ -5,8 +5,12 @@
 // XState's `toJSON()` to an actor's first `fsm.transition`), so transitions the run never took
 // are drawn too; without it, from the transitions the trace recorded.
 //
-// Only leaf states are drawn (a nested state is one node named by its path, "a.b"); a transition
-// declared on a parent state is drawn from each leaf inside it, which is what it means.
+// States are named by their path ("connected.idle"). Leaves are the `states`; compound states
+// are `groups`, drawn as containers around their children. A transition declared on a compound
+// state starts at its container; one declared on the machine's root is drawn from each leaf (the
+// root has no box). A transition into a compound state ends at its container, whose initial
+// child is marked. The trace names active leaves, so a recorded transition matches a chart arrow
+// whose ends are those leaves or contain them. Parallel states are not drawn as regions.
 
 import type { TraceEvent } from "../runtime/trace.ts";
 
@@ -15,8 +19,17 @@ type FsmEvent = Extract<TraceEvent, { kind: "fsm.transition" }>;
 export interface ChartState {
   /** Path below the machine, e.g. "synSent" or "connected.idle". Unique within the chart. */
   id: string;
+  /** The initial child of its parent (the machine, or the compound state it is in). */
   initial: boolean;
   final: boolean;
+}
+
+/** A compound state: a container around its children (states and groups whose path it prefixes). */
+export interface ChartGroup {
+  /** Path below the machine, e.g. "connected". */
+  id: string;
+  /** The initial child of its parent. */
+  initial: boolean;
 }
 
 export interface ChartTransition {
@@ -33,6 +46,8 @@ export interface ChartTransition {
 export interface Chart {
   machine: string;
   states: ChartState[];
+  /** Compound states, parents before their children (empty for a flat machine). */
+  groups: ChartGroup[];
   transitions: ChartTransition[];
   /** True when drawn from the definition, false when only from what the run did. */
   fromDefinition: boolean;
@@ -100,18 +115,39 @@ function targetPath(target: string, rootId: string): string | undefined {
   return id.startsWith(`${rootId}.`) ? id.slice(rootId.length + 1) : undefined;
 }
 
-/** The leaf a target path settles in: a compound target enters its initial child, repeatedly. */
-function settle(path: string, byPath: Map<string, JsonStateNode>, rootId: string): string {
-  let current = path;
-  for (let guard = 0; guard < 32; guard++) {
-    const node = byPath.get(current);
-    const initial = node?.initial?.target;
-    if (!node || !isObj(node.states) || Object.keys(node.states).length === 0 || !Array.isArray(initial) || typeof initial[0] !== "string") return current;
-    const next = targetPath(initial[0], rootId);
-    if (next === undefined) return current;
-    current = next;
+/** The path of a node's initial child, if it has children and names one. */
+function initialChild(node: JsonStateNode | undefined, rootId: string): string | undefined {
+  const initial = node?.initial?.target;
+  if (!node || !isObj(node.states) || Object.keys(node.states).length === 0 || !Array.isArray(initial) || typeof initial[0] !== "string") return undefined;
+  return targetPath(initial[0], rootId);
+}
+
+/** The parent path of a state path ("" for a child of the root). */
+export function parentPath(path: string): string {
+  const dot = path.lastIndexOf(".");
+  return dot < 0 ? "" : path.slice(0, dot);
+}
+
+/** True when `path` is `ancestor` or lies inside it. */
+export function isWithin(path: string, ancestor: string): boolean {
+  return path === ancestor || path.startsWith(`${ancestor}.`);
+}
+
+/** Every compound path that contains one of `leafIds` (parents first), for charts without a definition. */
+function groupsOfPaths(leafIds: string[]): ChartGroup[] {
+  const seen = new Set<string>();
+  const groups: ChartGroup[] = [];
+  for (const id of leafIds) {
+    const parts = id.split(".");
+    for (let k = 1; k < parts.length; k++) {
+      const g = parts.slice(0, k).join(".");
+      if (!seen.has(g)) {
+        seen.add(g);
+        groups.push({ id: g, initial: false });
+      }
+    }
   }
-  return current;
+  return groups;
 }
 
 /** A chart from XState's `machine.toJSON()`, or undefined when `definition` is not one. */
@@ -122,24 +158,26 @@ export function chartFromDefinition(definition: unknown): Chart | undefined {
   const byPath = new Map(allNodes(root, ""));
   const leafList = leaves(root, "");
   if (leafList.length === 0) return undefined;
-  const initialLeaf = settle("", byPath, rootId);
-  const states: ChartState[] = leafList.map(([path, node]) => ({ id: path, initial: path === initialLeaf, final: node.type === "final" }));
+  const isInitial = (path: string): boolean => initialChild(byPath.get(parentPath(path)), rootId) === path;
+  const states: ChartState[] = leafList.map(([path, node]) => ({ id: path, initial: isInitial(path), final: node.type === "final" }));
+  const leafIds = new Set(leafList.map(([path]) => path));
+  const groups: ChartGroup[] = [...byPath.keys()].filter((path) => path !== "" && !leafIds.has(path)).map((path) => ({ id: path, initial: isInitial(path) }));
 
   const transitions: ChartTransition[] = [];
   const seen = new Map<string, number>();
   for (const [path, node] of byPath) {
-    const sources = leafList.filter(([leaf]) => path === "" || leaf === path || leaf.startsWith(`${path}.`)).map(([leaf]) => leaf);
+    // The root has no box: its transitions start at every leaf. Any other state is its own source.
+    const sources = path === "" ? leafList.map(([leaf]) => leaf) : [path];
     for (const t of Array.isArray(node.transitions) ? node.transitions : []) {
       const targets = Array.isArray(t.target) ? t.target.filter((x): x is string => typeof x === "string") : [];
       if (targets.length === 0 || typeof t.eventType !== "string") continue; // targetless: actions only
-      const to = targetPath(targets[0], rootId);
-      if (to === undefined) continue;
-      const dest = settle(to, byPath, rootId);
+      const dest = targetPath(targets[0], rootId);
+      if (dest === undefined || dest === "") continue;
       const guard = typeof t.guard === "string" ? ` [${t.guard}]` : isObj(t.guard) && typeof t.guard.type === "string" ? ` [${t.guard.type}]` : "";
       const label = `${eventLabel(t.eventType)}${guard}`;
       for (const from of sources) {
-        // A parent's transition to one of its own leaves does not leave that leaf: skip it there.
-        if (path !== from && from === dest) continue;
+        // The root's transition into a state does not leave that state: skip it there.
+        if (path === "" && isWithin(from, dest)) continue;
         const key = `${from}->${dest}:${label}`;
         const n = seen.get(key) ?? 0;
         seen.set(key, n + 1);
@@ -147,7 +185,7 @@ export function chartFromDefinition(definition: unknown): Chart | undefined {
       }
     }
   }
-  return { machine: rootId, states, transitions, fromDefinition: true };
+  return { machine: rootId, states, groups, transitions, fromDefinition: true };
 }
 
 /** A chart of what the run did: states entered and transitions taken. */
@@ -162,7 +200,7 @@ function chartFromEvents(machine: string, events: FsmEvent[]): Chart {
     const id = `${e.from}->${e.to}:${label}`;
     if (!transitions.has(id)) transitions.set(id, { id, from: e.from, to: e.to, label, event: e.event });
   }
-  return { machine, states: [...states.values()], transitions: [...transitions.values()], fromDefinition: false };
+  return { machine, states: [...states.values()], groups: groupsOfPaths([...states.keys()]), transitions: [...transitions.values()], fromDefinition: false };
 }
 
 /**
@@ -225,5 +263,9 @@ export function positionText(machine: string, position: ChartPosition | undefine
 /** The chart transition a recorded transition took, if the chart has it (a self-loop for a re-entry). */
 export function transitionTaken(chart: Chart, e: FsmEvent | undefined): ChartTransition | undefined {
   if (!e) return undefined;
-  return chart.transitions.find((t) => t.from === e.from && t.to === e.to && t.event === e.event) ?? chart.transitions.find((t) => t.from === e.from && t.to === e.to);
+  // The trace names leaves; an arrow may start or end at a container around them. The innermost
+  // source wins (XState picks the deepest state's transition first).
+  const ends = chart.transitions.filter((t) => isWithin(e.from, t.from) && isWithin(e.to, t.to));
+  const deepest = (list: ChartTransition[]) => list.sort((a, b) => b.from.length - a.from.length)[0];
+  return deepest(ends.filter((t) => t.event === e.event)) ?? deepest(ends);
 }
