@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runUserSource } from "../sandbox/node-runner.ts";
-import { BUFFERED_VS_UNBUFFERED, CANCEL_TREE, LEAK } from "./fixtures.ts";
+import { BUFFERED_VS_UNBUFFERED, CANCEL_TREE, DEADLOCK, LEAK } from "./fixtures.ts";
 import { buildTimeline } from "./model.ts";
 import type { Palette } from "./palette.ts";
 import { DEFAULT_FILTER } from "./rows.ts";
@@ -124,6 +124,17 @@ describe("SVG export", () => {
     expect(svg).toContain(">ran 40 ms after cancel</text>");
     const worker = scene.rowOfTask.get(scene.model.lanes.find((l) => l.name === "worker")?.task ?? -1) as number;
     expect(svg).toMatch(new RegExp(`<text x="[\\d.]+" y="${34 + worker * 28 + 14}"[^>]*>ran 40 ms after cancel</text>`));
+  });
+
+  it("ends a deadlocked lane in a badge with its wait reason and line, labels wide blocked slices, and marks where main returned", async () => {
+    const scene = await sceneOf(DEADLOCK);
+    const svg = sceneToSvg(scene, { x0: 0, x1: scene.axis.total }, { width: 1000, palette: PALETTE });
+    expectBalanced(svg);
+    expect(svg).toMatch(/>⊘ stuck: chan send \(results\) · line 6<\/text>/);
+    expect(svg).toMatch(/stroke="#a40e26" stroke-width="2"\/><text [^>]*>⊘ stuck/);
+    expect(svg).toMatch(/font-weight="400">chan receive: done<\/text>/);
+    const leak = await sceneOf(LEAK);
+    expect(sceneToSvg(leak, { x0: 0, x1: leak.axis.total }, { width: 1000, palette: PALETTE })).toContain(">main returned ⇢</text>");
   });
 
   it("keeps the view's width in layout units and draws it bigger at a text scale", async () => {

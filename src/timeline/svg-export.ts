@@ -7,9 +7,10 @@
 import { formatMs, indexAtOrBefore, ticks } from "./axis.ts";
 import { ARROW_KINDS, ARROW_STYLE, arrowHead, arrowLine, arrowsInRange, MAX_ARROWS, waveFigures, type DrawnArrow, type FigureSpace } from "./figures.ts";
 import { visibleRuns } from "./lod.ts";
+import { segmentLabel, stuckText } from "./render.ts";
 import type { Palette } from "./palette.ts";
 import { LAYOUT, nameColumnWidth, type PreparedScene } from "./scene.ts";
-import { SEG_STATES, STATE_INFO, type PatternKind } from "./states.ts";
+import { isBlocked, SEG_STATES, STATE_INFO, type PatternKind } from "./states.ts";
 import type { Viewport } from "./viewport.ts";
 
 export interface SvgOptions {
@@ -59,9 +60,23 @@ function rowName(scene: PreparedScene, r: number): string {
   return `${lane.name}${mark}`;
 }
 
-/** Text on a halo of the background colour, so it reads over bars and patterns. */
-function label(text: string, x: number, y: number, color: string, bg: string): string {
-  return `<text x="${Math.round(x * 10) / 10}" y="${y}" dominant-baseline="middle" fill="${escapeXml(color)}" stroke="${escapeXml(bg)}" stroke-width="4" stroke-linejoin="round" paint-order="stroke">${escapeXml(text)}</text>`;
+// An SVG cannot measure text, so labels are fitted by an estimate of their width: a monospace
+// character is 0.6 em (exact for the usual fonts), a bold sans one about 0.58 em on average.
+const MONO_CHAR = 7.2;
+const SANS_CHAR = 7.6;
+
+/** `text` cut with … to at most `chars` characters; "" when fewer than 4 would be left. */
+function fitChars(text: string, chars: number): string {
+  if (text.length <= chars) return text;
+  return chars < 4 ? "" : `${text.slice(0, Math.floor(chars) - 1)}…`;
+}
+
+/** Text on a backing box of the background colour (as the canvas draws it), so it reads over bars and patterns. */
+function label(text: string, x: number, y: number, color: string, bg: string, mono = false): string {
+  const r = (v: number): number => Math.round(v * 10) / 10;
+  const w = text.length * (mono ? MONO_CHAR : SANS_CHAR) + 8;
+  const font = mono ? ` font-family="ui-monospace, monospace" font-size="12" font-weight="400"` : "";
+  return `<rect x="${r(x)}" y="${y - 8}" width="${r(w)}" height="16" fill="${escapeXml(bg)}" fill-opacity="0.85"/><text x="${r(x + 4)}" y="${y}" dominant-baseline="middle" fill="${escapeXml(color)}"${font}>${escapeXml(text)}</text>`;
 }
 
 /** The cancellation wave: dotted from each context's ✕ to the task that noticed, then a bracket over what it ran after. */
@@ -108,6 +123,26 @@ function arrowsSvg(scene: PreparedScene, visible: number[], space: FigureSpace, 
   return out;
 }
 
+/** How a lane ends, as on the canvas: exited │, panicked ✕, stuck or leaked: a badge with the wait reason at the right. */
+function laneEnd(scene: PreparedScene, li: number, y: number, rowH: number, xpx: (x: number) => number, plotW: number, width: number, p: Palette): string {
+  const lane = scene.model.lanes[li];
+  const e = lane.end;
+  const r = (v: number): number => Math.round(v * 10) / 10;
+  if (e.kind === "exited" || e.kind === "panicked") {
+    const x = xpx(scene.axis.pos[e.at]);
+    if (e.kind === "exited") return `<rect x="${r(x - 1)}" y="${y + 4}" width="2" height="${rowH - 8}" fill="${escapeXml(p.text)}"/>`;
+    return `<path d="M${r(x - 8)} ${y + rowH / 2 - 8} l16 16 m0 -16 l-16 16" stroke="${escapeXml(p.bad)}" stroke-width="3.5"/>`;
+  }
+  const text = stuckText(lane, scene.model.deadlock, scene.model.chans);
+  if (text === null) return "";
+  const stuckHere = scene.model.deadlock && e.kind === "stuck" && !e.leaked;
+  const w = Math.min(text.length * SANS_CHAR + 14, plotW - 8);
+  const x = width - w - 4;
+  const color = escapeXml(stuckHere ? p.bad : p.leak);
+  const fitted = fitChars(text, (w - 12) / SANS_CHAR);
+  return `<rect x="${r(x)}" y="${y + 3}" width="${r(w)}" height="${rowH - 6}" fill="${escapeXml(stuckHere ? p.badBg : p.leakBg)}" stroke="${color}" stroke-width="2"/><text x="${r(x + 7)}" y="${y + rowH / 2}" dominant-baseline="middle" fill="${color}">${escapeXml(fitted)}</text>`;
+}
+
 export function sceneToSvg(scene: PreparedScene, view: Viewport, o: SvgOptions): string {
   const { model, axis, rows } = scene;
   const p = o.palette;
@@ -121,7 +156,7 @@ export function sceneToSvg(scene: PreparedScene, view: Viewport, o: SvgOptions):
   const n = (v: number): string => (Math.round(v * 10) / 10).toString();
   const k = o.scale ?? 1;
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${n(width * k)}" height="${n(height * k)}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="13">`);
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${n(width * k)}" height="${n(height * k)}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="13" font-weight="600">`);
   out.push(`<title>${escapeXml(o.title ?? "Chanscope timeline")}</title>`);
   out.push("<defs>");
   for (const s of SEG_STATES) {
@@ -164,7 +199,12 @@ export function sceneToSvg(scene: PreparedScene, view: Viewport, o: SvgOptions):
       if (patternPath(STATE_INFO[run.state].pattern) !== null) out.push(`<rect ${rect} fill="url(#p-${run.state})"/>`);
       const seg = lane.segments[run.seg];
       if (seg.drain && lane.leaked) out.push(`<rect x="${n(x0)}" y="${y + 5}" width="${n(w)}" height="${rowH - 10}" fill="url(#p-leak)"/>`);
+      if (run.merged === 1 && w >= 70 && isBlocked(run.state)) {
+        const text = fitChars(segmentLabel(scene, seg.reason ?? "", seg.chans), (w - 16) / MONO_CHAR);
+        if (text !== "") out.push(label(text, x0 + 3, y + rowH / 2, p.text, p.bg, true));
+      }
     }
+    out.push(laneEnd(scene, row.lane, y, rowH, xpx, width - nameW, width, p));
   }
   const i0 = Math.max(0, indexAtOrBefore(axis, view.x0));
   const i1 = indexAtOrBefore(axis, view.x1);
@@ -177,6 +217,8 @@ export function sceneToSvg(scene: PreparedScene, view: Viewport, o: SvgOptions):
     const color = m.kind === "cancel" || m.kind === "panic" ? p.bad : p.text;
     out.push(`<circle cx="${n(x)}" cy="${y}" r="3" fill="${escapeXml(color)}"><title>${escapeXml(m.label)}</title></circle>`);
   }
+  const mainEndX = model.mainEndIdx === null ? null : xpx(axis.pos[model.mainEndIdx]);
+  if (mainEndX !== null) out.push(`<line x1="${n(mainEndX)}" y1="${axisH}" x2="${n(mainEndX)}" y2="${height}" stroke="${escapeXml(p.leak)}" stroke-width="2" stroke-dasharray="6 4"><title>main returned</title></line>`);
   const space: FigureSpace = { xpx, rowMid: (r) => axisH + r * rowH + rowH / 2, topY: axisH };
   out.push(...waveSvg(scene, space, rowH, p));
   out.push(...arrowsSvg(scene, arrowsInRange(scene, i0, i1), space, p));
@@ -188,8 +230,14 @@ export function sceneToSvg(scene: PreparedScene, view: Viewport, o: SvgOptions):
   for (const t of ticks(axis, view.x0, view.x1, plotW)) {
     const x = xpx(t.x);
     if (x < nameW || x > width) continue;
-    out.push(`<line x1="${n(x)}" y1="${axisH - 6}" x2="${n(x)}" y2="${height}" stroke="${escapeXml(p.grid)}"/>`);
-    out.push(`<text x="${n(x + 3)}" y="${axisH / 2}" dominant-baseline="middle" fill="${escapeXml(p.muted)}">${escapeXml(t.label)}</text>`);
+    // Ticks under the labels, as on the canvas (no grid across the rows: it would cross their labels).
+    out.push(`<line x1="${n(x)}" y1="${axisH - 10}" x2="${n(x)}" y2="${axisH}" stroke="${escapeXml(p.muted)}"/>`);
+    out.push(`<text x="${n(x + 3)}" y="12" dominant-baseline="middle" fill="${escapeXml(p.text)}">${escapeXml(t.label)}</text>`);
+  }
+  if (mainEndX !== null && mainEndX >= nameW && mainEndX <= width) {
+    const text = "main returned ⇢";
+    const w = text.length * SANS_CHAR + 8;
+    out.push(label(text, width - mainEndX > w + 4 ? mainEndX + 2 : mainEndX - w - 2, axisH - 9, p.leak, p.axisBg));
   }
 
   // The name column.
