@@ -1,4 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { preview } from "./format.ts";
+import { defaultName } from "./task.ts";
+import type { TraceEvent } from "./trace.ts";
 import { TraceStore } from "./trace-store.ts";
 
 describe("TraceStore", () => {
@@ -45,5 +49,137 @@ describe("TraceStore", () => {
     for (let i = 0; i < 10_000; i++) s.run(i, i);
     expect(s.n).toBe(10_000);
     expect(s.event(9_999)).toEqual({ seq: 9_999, t: 9_999, kind: "task.run", task: 9_999 });
+  });
+});
+
+// A reference recorder: each call kept as the object DESIGN §4 describes, built the obvious way.
+type Call =
+  | { k: "run" | "unblock" | "exit"; t: number; task: number }
+  | { k: "block"; t: number; task: number; reason: string; chans: number[] | null; line: number; column: number }
+  | { k: "spawn"; t: number; task: number; parent: number | null; name: string; line: number; column: number }
+  | { k: "send"; t: number; chan: number; task: number | null; msg: number; value: unknown }
+  | { k: "recv"; t: number; chan: number; task: number; msg: number | null; ok: boolean }
+  | { k: "signal"; t: number; name: string };
+
+function expected(calls: Call[]): TraceEvent[] {
+  return calls.map((c, seq): TraceEvent => {
+    const loc = (line: number, column: number) => (line > 0 ? { line, column } : null);
+    switch (c.k) {
+      case "run":
+        return { seq, t: c.t, kind: "task.run", task: c.task };
+      case "unblock":
+        return { seq, t: c.t, kind: "task.unblock", task: c.task };
+      case "exit":
+        return { seq, t: c.t, kind: "task.exit", task: c.task };
+      case "block":
+        return c.chans === null
+          ? { seq, t: c.t, kind: "task.block", task: c.task, reason: c.reason, loc: loc(c.line, c.column) }
+          : { seq, t: c.t, kind: "task.block", task: c.task, reason: c.reason, loc: loc(c.line, c.column), chans: c.chans };
+      case "spawn":
+        return { seq, t: c.t, kind: "task.spawn", task: c.task, parent: c.parent, name: c.name === "" ? defaultName(c.task) : c.name, loc: loc(c.line, c.column) };
+      case "send":
+        return { seq, t: c.t, kind: "chan.send", chan: c.chan, task: c.task, msg: c.msg, preview: preview(c.value) };
+      case "recv":
+        return { seq, t: c.t, kind: "chan.recv", chan: c.chan, task: c.task, msg: c.msg, ok: c.ok };
+      case "signal":
+        return { seq, t: c.t, kind: "signal", name: c.name };
+    }
+  });
+}
+
+function record(s: TraceStore, c: Call): void {
+  switch (c.k) {
+    case "run":
+    case "unblock":
+    case "exit":
+      s[c.k](c.t, c.task);
+      return;
+    case "block":
+      s.block(c.t, c.task, c.reason, c.chans === null ? null : c.chans.map((id) => ({ id })), c.line, c.column);
+      return;
+    case "spawn":
+      s.spawn(c.t, c.task, c.parent, c.name, c.line, c.column);
+      return;
+    case "send":
+      s.send(c.t, c.chan, c.task, c.msg, c.value);
+      return;
+    case "recv":
+      s.recv(c.t, c.chan, c.task, c.msg, c.ok);
+      return;
+    case "signal":
+      s.object({ seq: s.n, t: c.t, kind: "signal", name: c.name });
+  }
+}
+
+// Ids mostly small, sometimes too large for a row's header (the store keeps those as objects).
+const id = fc.oneof({ weight: 9, arbitrary: fc.nat(50) }, { weight: 1, arbitrary: fc.integer({ min: 2 ** 28 - 2, max: 2 ** 31 - 1 }) });
+const line = fc.oneof(fc.constant(0), fc.nat(500));
+const callOf = (t: number): fc.Arbitrary<Call> =>
+  fc.oneof(
+    fc.record({ k: fc.constantFrom("run" as const, "unblock" as const, "exit" as const), t: fc.constant(t), task: id }),
+    fc.record({ k: fc.constant("block" as const), t: fc.constant(t), task: id, reason: fc.constantFrom("chan send", "chan receive", "select", "sleep"), chans: fc.option(fc.array(fc.nat(20), { maxLength: 3 })), line, column: fc.nat(80) }),
+    fc.record({ k: fc.constant("spawn" as const), t: fc.constant(t), task: id, parent: fc.option(fc.nat(50)), name: fc.constantFrom("", "worker", "main"), line, column: fc.nat(80) }),
+    fc.record({ k: fc.constant("send" as const), t: fc.constant(t), chan: id, task: fc.option(fc.nat(50)), msg: fc.nat(), value: fc.oneof(fc.integer(), fc.double(), fc.string(), fc.constant(undefined), fc.constant(null), fc.record({ a: fc.nat() })) }),
+    fc.record({ k: fc.constant("recv" as const), t: fc.constant(t), chan: id, task: fc.nat(50), msg: fc.option(fc.nat()), ok: fc.boolean() }),
+    fc.record({ k: fc.constant("signal" as const), t: fc.constant(t), name: fc.constantFrom("SIGINT", "SIGTERM") }),
+  );
+// A run's calls: virtual time stays put for stretches and jumps forward now and then.
+const calls = fc.array(fc.tuple(fc.nat(3), fc.integer({ min: 1, max: 30 })), { maxLength: 40 }).chain((steps) => {
+  let t = 0;
+  return fc.tuple(...steps.map(([dt, n]) => ((t += dt * 0.5), fc.array(callOf(t), { minLength: n, maxLength: n })))).map((xs) => xs.flat());
+});
+
+describe("TraceStore, against a plain recorder", () => {
+  it("gives back exactly the events recorded — same fields, same key order, same seq and t", () => {
+    fc.assert(
+      fc.property(calls, (cs) => {
+        const s = new TraceStore();
+        for (const c of cs) record(s, c);
+        const got = s.slice(0);
+        const want = expected(cs);
+        expect(got).toStrictEqual(want);
+        expect(JSON.stringify(got)).toBe(JSON.stringify(want));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("streams the same events in batches of any size, and looks up any one event afterwards", () => {
+    fc.assert(
+      fc.property(calls, fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1 }), fc.nat(), (cs, sizes, pick) => {
+        const s = new TraceStore();
+        const streamed: TraceEvent[] = [];
+        let k = 0;
+        for (const c of cs) {
+          record(s, c);
+          // A batch is read whenever the size due is reached, as onEvents does while the run goes on.
+          if (s.n - streamed.length >= sizes[k % sizes.length]) {
+            streamed.push(...s.slice(streamed.length));
+            k++;
+          }
+        }
+        streamed.push(...s.slice(streamed.length));
+        const want = expected(cs);
+        expect(streamed).toStrictEqual(want);
+        if (want.length > 0) expect(s.event(pick % want.length)).toStrictEqual(want[pick % want.length]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("keeps every row whole across chunk boundaries (one-word and five-word rows interleaved)", () => {
+    const s = new TraceStore();
+    // 240 000 words: the rows cross three chunk boundaries at different places in a row.
+    for (let i = 0; i < 40_000; i++) {
+      s.run(i >> 10, i & 1023);
+      s.send(i >> 10, 3, 1, i, i);
+    }
+    expect(s.n).toBe(80_000);
+    const all = s.slice(0);
+    for (let i = 0; i < 40_000; i++) {
+      expect(all[2 * i]).toEqual({ seq: 2 * i, t: i >> 10, kind: "task.run", task: i & 1023 });
+      expect(all[2 * i + 1]).toEqual({ seq: 2 * i + 1, t: i >> 10, kind: "chan.send", chan: 3, task: 1, msg: i, preview: String(i) });
+    }
+    expect(s.event(12_345)).toEqual(all[12_345]);
   });
 });
