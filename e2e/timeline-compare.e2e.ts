@@ -112,6 +112,12 @@ test("zooming or panning either run moves both; Fit all and Stop comparing", asy
   expect(fit.views[0]).toEqual({ x0: 0, x1: fit.totals[0] });
   expect(fit.views[1]).toEqual(fit.views[0]);
 
+  // One Text size for both runs, so their rows and axes stay aligned.
+  const scales = () => page.evaluate(() => (window as unknown as { __chanscopeTimelines: { scale: number }[] }).__chanscopeTimelines.map((c) => c.scale));
+  const [scaleBefore] = await scales();
+  await compare.getByLabel("Text size").selectOption("1.5");
+  await expect.poll(scales).toEqual([scaleBefore * 1.5, scaleBefore * 1.5]);
+
   await compare.getByRole("button", { name: "Stop comparing" }).click();
   await expect(compare).toHaveCount(0);
   await expect(playground.getByRole("region", { name: /^Timeline/ })).toBeVisible();

@@ -16,6 +16,7 @@ import type { SegState } from "./states.ts";
 import { sourceLineAt } from "./source-line.ts";
 import { summarize } from "./summary.ts";
 import type { TimelineProps } from "./Timeline.tsx";
+import { TextSizeSelect } from "./TextSize.tsx";
 import { TimelineCanvas } from "./TimelineCanvas.tsx";
 import { useExposedController, useTheme } from "./use-page.ts";
 import { AxisSelect, ZoomButtons } from "./ViewControls.tsx";
@@ -85,6 +86,9 @@ export function CompareTimelines({ a, b, title, onStop }: CompareTimelinesProps)
   const ctlA = useRunController(sceneA, filterA.collapsed, a);
   const ctlB = useRunController(sceneB, filterB.collapsed, b);
   useEffect(() => linkViews(ctlA, ctlB), [ctlA, ctlB]);
+  // One Text size for both (the select drives A; B follows, so their rows and axes stay aligned).
+  const scaleA = useSyncExternalStore(ctlA.subscribe, () => ctlA.getSnapshot().scale, () => 1);
+  useEffect(() => ctlB.setTextSize(ctlA.textSize), [ctlA, ctlB, scaleA]);
 
   const runA = useMemo<ComparedRun>(() => ({ name: "A", model: modelA, result: a.result, running: a.live }), [modelA, a.result, a.live]);
   const runB = useMemo<ComparedRun>(() => ({ name: "B", model: modelB, result: b.result, running: b.live }), [modelB, b.result, b.live]);
@@ -111,6 +115,7 @@ export function CompareTimelines({ a, b, title, onStop }: CompareTimelinesProps)
             {leadSnap.playing ? "‖ Pause" : "▶ Play"}
           </button>
           <AxisSelect mode={mode} onChange={setMode} />
+          <TextSizeSelect controller={ctlA} />
         </div>
         <div className="timeline__group timeline__group--end">
           <button type="button" className="timeline__btn" onClick={onStop} title="Forget the kept run and show only the latest">
