@@ -573,7 +573,8 @@ function drawAxis(ctx: CanvasRenderingContext2D, scene: PreparedScene, f: FrameS
   ctx.fillRect(0, axisH - 1, width, 1);
   ctx.fillStyle = p.muted;
   const allAtOnce = scene.model.endMs === 0 && axis.mode !== "time";
-  ctx.fillText(axis.mode === "events" ? "event order" : axis.mode === "time" ? "virtual time" : allAtOnce ? "all at 0 ms: in order" : "time, events spaced", 8, axisH / 2);
+  const caption = axis.mode === "events" ? "event order" : axis.mode === "time" ? "virtual time" : allAtOnce ? "all at 0 ms: in order" : "time, events spaced";
+  ctx.fillText(fitText(ctx, caption, nameW - 14), 8, axisH / 2);
   ctx.save();
   ctx.beginPath();
   ctx.rect(nameW, 0, width - nameW, axisH);
