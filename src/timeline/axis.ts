@@ -101,10 +101,8 @@ export function buildSharedAxes(runs: readonly { events: readonly TimedEvent[]; 
   const perMs = mode === "events" ? 0 : 1;
   const perEvent = mode === "events" ? 1 : mode === "hybrid" ? (lastMs > 0 ? lastMs / Math.max(units, 1) : 1) : 0;
   const clock: SharedClock = { t: Float64Array.from(times), x: new Float64Array(times.length), w: new Float64Array(times.length) };
-  const slot = new Map<number, number>();
   let before = 0;
   times.forEach((t, k) => {
-    slot.set(t, k);
     clock.x[k] = t * perMs + before * perEvent;
     const c = most.get(t) as number;
     clock.w[k] = c * perEvent;
@@ -117,14 +115,16 @@ export function buildSharedAxes(runs: readonly { events: readonly TimedEvent[]; 
     const time = new Float64Array(n + 1);
     const instants: number[] = [];
     let rank = 0;
+    let k = 0; // this event's instant in the clock: both are in time order, so it only moves on
     for (let i = 0; i < n; i++) {
       const t = events[i].t;
       if (i === 0 || t !== events[i - 1].t) {
         instants.push(i);
         rank = 0;
+        while (clock.t[k] < t) k++;
       }
       time[i] = t;
-      pos[i] = clock.x[slot.get(t) as number] + rank++ * perEvent;
+      pos[i] = clock.x[k] + rank++ * perEvent;
     }
     time[n] = lastMs;
     pos[n] = end;

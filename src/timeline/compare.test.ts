@@ -4,7 +4,7 @@ import { runUserSource } from "../sandbox/node-runner.ts";
 import { buildAxis, buildSharedAxes, ticks, timeAtX, xOfTime, type Axis, type AxisMode } from "./axis.ts";
 import { describeDifferences, runHeadline, sharedScenes, type ComparedRun } from "./compare.ts";
 import { LEAK_FIXED, SEEDED } from "./compare-fixtures.ts";
-import { CANCEL_TREE, LEAK } from "./fixtures.ts";
+import { CANCEL_TREE, LEAK, manyEvents } from "./fixtures.ts";
 import { buildTimeline } from "./model.ts";
 import { DEFAULT_FILTER } from "./rows.ts";
 
@@ -64,6 +64,29 @@ describe("one axis for two runs", () => {
     for (let i = 1; i < atZero; i++) expect(axA.pos[i] - axA.pos[i - 1]).toBe(1);
     const zeroInB = b.model.events.filter((e) => e.t === 0).length;
     expect(xOfTime(axA, 100)).toBe(Math.max(atZero, zeroInB));
+  });
+});
+
+describe("big runs", () => {
+  it("two runs of 100 000 events each get their shared scenes and differences in well under a second of CPU", async () => {
+    const a = await compared("A", manyEvents(100, 125), 1);
+    const b = await compared("B", manyEvents(100, 125), 2);
+    expect(a.model.events.length).toBeGreaterThan(100_000);
+    // CPU time, not wall time: steady on a shared, loaded machine.
+    const cpuMs = (since: NodeJS.CpuUsage): number => {
+      const d = process.cpuUsage(since);
+      return (d.user + d.system) / 1000;
+    };
+    const c0 = process.cpuUsage();
+    const [sa, sb] = sharedScenes(a.model, b.model, "hybrid", [DEFAULT_FILTER, DEFAULT_FILTER]);
+    const scenesMs = cpuMs(c0);
+    const c1 = process.cpuUsage();
+    const diff = describeDifferences(a, b);
+    const wordsMs = cpuMs(c1);
+    console.log(`CPU: shared scenes for 2 × ${a.model.events.length} events ${scenesMs.toFixed(1)} ms; differences ${wordsMs.toFixed(1)} ms`);
+    expect(sa.axis.total).toBe(sb.axis.total);
+    expect(diff.length).toBeGreaterThan(0);
+    expect(scenesMs + wordsMs).toBeLessThan(1000);
   });
 });
 
