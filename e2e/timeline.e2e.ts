@@ -250,7 +250,8 @@ test.describe("on a touch screen", () => {
 
   test("two fingers pinch: the view zooms about their midpoint and pans with it; one finger pans; the page does not zoom", async ({ page }) => {
     const { canvas } = await runProgram(page);
-    await expect(canvas).toHaveCSS("touch-action", "none");
+    // All lanes in view: a vertical swipe is the page's, and nothing else is.
+    await expect(canvas).toHaveCSS("touch-action", "pan-y");
     const box = await canvas.boundingBox();
     if (box === null) throw new Error("the timeline canvas has no box");
     const plotW = box.width - NAME_W;
@@ -283,6 +284,14 @@ test.describe("on a touch screen", () => {
     const panned = await viewOf(page);
     expect(panned.x1 - panned.x0).toBeCloseTo(pinched.x1 - pinched.x0, 6);
     expect(panned.x0).toBeGreaterThan(pinched.x0);
+
+    // A finger swiping up over the timeline scrolls the page and leaves the view alone.
+    const scrolled = await page.evaluate(() => window.scrollY);
+    await touch("touchStart", [[mid1, y + 40]]);
+    for (let s = 1; s <= 8; s++) await touch("touchMove", [[mid1, y + 40 - 20 * s]]);
+    await touch("touchEnd", []);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolled + 50);
+    expect(await viewOf(page)).toMatchObject({ x0: panned.x0, x1: panned.x1 });
   });
 });
 

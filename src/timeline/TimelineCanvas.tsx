@@ -49,6 +49,9 @@ export function TimelineCanvas({ controller, rowCount, label, describedBy, onSel
   const { scale } = useSyncExternalStore(controller.subscribe, controller.getSnapshot, controller.getSnapshot);
   // CSS px: as many rows as fit in MAX_HEIGHT at 1×, at any scale.
   const height = Math.round(Math.min(MAX_HEIGHT, LAYOUT.axisH + Math.max(rowCount, 1) * LAYOUT.rowH) * scale + 2);
+  // Touch: a finger drags the view sideways and two pinch it, never the page's zoom. Up and down
+  // it scrolls the page, unless the lanes overflow the canvas: then it scrolls the lanes.
+  const touchAction = LAYOUT.axisH + rowCount * LAYOUT.rowH > MAX_HEIGHT ? "none" : "pan-y";
 
   useEffect(() => {
     controller.attach(canvas.current);
@@ -149,7 +152,7 @@ export function TimelineCanvas({ controller, rowCount, label, describedBy, onSel
       <canvas
         ref={canvas}
         className="timeline__canvas"
-        style={{ height }}
+        style={{ height, touchAction }}
         tabIndex={0}
         aria-label={label}
         aria-describedby={describedBy}
