@@ -74,7 +74,7 @@ export function TimelineCanvas({ controller, rowCount, label, describedBy, onSel
   useEffect(() => {
     const el = canvas.current;
     if (el === null) return;
-    // A trackpad pinch is a ctrlKey wheel here (Chromium, Firefox, Safari): it zooms smoothly
+    // A trackpad pinch is a ctrlKey wheel here (Chromium, Firefox; Safari's gesture events are not handled): it zooms smoothly
     // about the pointer, in proportion to its deltas (viewport.ts wheelZoomFactor).
     const onWheel = (e: WheelEvent): void => {
       const focused = document.activeElement === el;
