@@ -9,7 +9,8 @@ export const contentSecurityPolicy =
   "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' blob:; worker-src 'self' blob:; font-src 'self' data:; connect-src 'self'";
 
 export default defineConfig({
-  plugins: [lessonsPlugin(), react(), spaFallbackPlugin()],
+  // CHANSCOPE_LESSONS serves another lessons folder (the dev hot-reload test edits a copy).
+  plugins: [lessonsPlugin({ dir: process.env.CHANSCOPE_LESSONS }), react(), spaFallbackPlugin()],
   worker: { format: "es" },
   // The manifest lets scripts/size.ts follow what a lesson page loads.
   build: { target: "es2022", sourcemap: true, manifest: true },

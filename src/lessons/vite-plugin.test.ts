@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { build, createServer, type Rollup } from "vite";
 import { describe, expect, it, vi } from "vitest";
-import { indexModule, lessonModule, lessonsPlugin } from "./vite-plugin.ts";
+import { indexModule, lessonModule, lessonsChangedEvent, lessonsPlugin, lessonsUpdate } from "./vite-plugin.ts";
 import { parseLesson } from "./parse.ts";
 
 const good = readFileSync(path.join(import.meta.dirname, "fixtures", "good.md"), "utf8");
@@ -107,4 +107,56 @@ describe("the virtual:lessons module", () => {
       await server.close();
     }
   }, 30_000);
+
+  it("in dev, editing a lesson's body swaps that lesson in place instead of reloading the page", async () => {
+    const root = project({ "good.md": good });
+    const server = await createServer({ root, configFile: false, logLevel: "silent", appType: "custom", plugins: [lessonsPlugin()], server: { middlewareMode: true, hmr: false } });
+    try {
+      const send = vi.spyOn(server.ws, "send");
+      const index = (await server.environments.client.transformRequest("virtual:lessons"))?.code ?? "";
+      // The dev index listens for the event and imports a changed lesson under a new URL.
+      expect(index).toContain(JSON.stringify(lessonsChangedEvent));
+      expect(index).toContain("/@id/__x00__virtual:lessons/");
+      const lessonCode = async () => (await server.environments.client.transformRequest("\0virtual:lessons/good"))?.code ?? "";
+      expect(await lessonCode()).toContain("A helper with a");
+
+      await vi.waitFor(
+        () => {
+          writeFileSync(path.join(root, "lessons", "good.md"), good.replace("A helper with a **timeout**.", "A helper that gives up after a **timeout**."));
+          expect(send).toHaveBeenCalledWith({ type: "custom", event: lessonsChangedEvent, data: { slugs: ["good"] } });
+        },
+        { timeout: 15_000, interval: 300 },
+      );
+      expect(send).not.toHaveBeenCalledWith({ type: "full-reload" });
+      expect(await lessonCode()).toContain("A helper that gives up after a");
+    } finally {
+      await server.close();
+    }
+  }, 30_000);
+});
+
+describe("what a dev server does after a lesson edit", () => {
+  const lesson = parseLesson("lessons/good.md", good);
+  const edited = (text: string) => parseLesson("lessons/good.md", text);
+
+  it("a body edit swaps only that lesson", () => {
+    expect(lessonsUpdate([lesson], [edited(good.replace("Run it, point", "Run it and point"))])).toEqual({ kind: "bodies", slugs: ["good"] });
+  });
+
+  it("a metadata edit, or a lesson added or removed, reloads the page", () => {
+    expect(lessonsUpdate([lesson], [edited(good.replace("minutes: 15", "minutes: 20"))])).toEqual({ kind: "reload" });
+    expect(lessonsUpdate([lesson], [])).toEqual({ kind: "reload" });
+    const other = parseLesson("lessons/other.md", good.replace("slug: good", "slug: other").replace("order: 40", "order: 41").replaceAll("id=leaky-timeout", "id=other-timeout"));
+    expect(lessonsUpdate([lesson], [lesson, other])).toEqual({ kind: "reload" });
+  });
+
+  it("saving a file unchanged does nothing", () => {
+    expect(lessonsUpdate([lesson], [edited(good)])).toEqual({ kind: "none" });
+  });
+
+  it("the built index has no hot-update code but keeps the same exports", () => {
+    const code = indexModule([lesson]);
+    expect(code).not.toContain("import.meta.hot");
+    expect(code).toContain("export function onLessonsChanged()");
+  });
 });

@@ -1,7 +1,9 @@
 // The lessons Vite plugin: `virtual:lessons` is the course index (metadata only) plus
 // loadLesson(slug), which imports `virtual:lessons/<slug>`, so each lesson is its own chunk.
 // The build fails with the `lessons/x.md:LINE: sentence` lines and nothing else; in dev a
-// broken lesson shows the same lines in Vite's overlay, and any .md change reloads the page.
+// broken lesson shows the same lines in Vite's overlay. In dev, an edit to a lesson's body is
+// swapped into the open page (scroll, runs and edits stay); a change to the course itself
+// (a lesson's metadata, a lesson added or removed, an image) reloads the page.
 import path from "node:path";
 import type { Plugin, ViteDevServer } from "vite";
 import { LessonError } from "./errors.ts";
@@ -17,20 +19,67 @@ export interface LessonsPluginOptions {
   dir?: string;
 }
 
-/** The JavaScript of `virtual:lessons`. */
-export function indexModule(lessons: Lesson[]): string {
+/** The custom HMR event that says which lessons' bodies changed: `{ slugs: string[] }`. */
+export const lessonsChangedEvent = "chanscope:lessons-changed";
+
+/** The JavaScript of `virtual:lessons`; `hot` (dev server) adds in-place updates of lesson bodies. */
+export function indexModule(lessons: Lesson[], { hot = false }: { hot?: boolean } = {}): string {
   const loaders = lessons
     .map((l) => `  ${JSON.stringify(l.slug)}: () => import(${JSON.stringify(lessonPrefix + l.slug)}),`)
     .join("\n");
+  const common = [`export const lessons = ${JSON.stringify(lessons.map(lessonMeta))};`, `const chunks = {\n${loaders}\n};`];
+  if (!hot) {
+    return [
+      ...common,
+      `export function loadLesson(slug) {`,
+      `  const load = Object.hasOwn(chunks, slug) ? chunks[slug] : undefined;`,
+      `  return load ? load().then((m) => m.default) : Promise.resolve(undefined);`,
+      `}`,
+      `export function onLessonsChanged() {`,
+      `  return () => {};`,
+      `}`,
+      ``,
+    ].join("\n");
+  }
+  // A changed lesson is imported again under a new URL (the browser keeps modules by URL; Vite
+  // drops the ?t= query and serves the re-read lesson).
   return [
-    `export const lessons = ${JSON.stringify(lessons.map(lessonMeta))};`,
-    `const chunks = {\n${loaders}\n};`,
+    ...common,
+    `const versions = new Map();`,
+    `const listeners = new Set();`,
     `export function loadLesson(slug) {`,
-    `  const load = Object.hasOwn(chunks, slug) ? chunks[slug] : undefined;`,
-    `  return load ? load().then((m) => m.default) : Promise.resolve(undefined);`,
+    `  if (!Object.hasOwn(chunks, slug)) return Promise.resolve(undefined);`,
+    `  const v = versions.get(slug);`,
+    `  const load = v === undefined ? chunks[slug]() : import(/* @vite-ignore */ ${JSON.stringify(`/@id/__x00__${lessonPrefix}`)} + slug + "?t=" + v);`,
+    `  return load.then((m) => m.default);`,
+    `}`,
+    `export function onLessonsChanged(listener) {`,
+    `  listeners.add(listener);`,
+    `  return () => listeners.delete(listener);`,
+    `}`,
+    `if (import.meta.hot) {`,
+    `  import.meta.hot.on(${JSON.stringify(lessonsChangedEvent)}, ({ slugs }) => {`,
+    `    const now = Date.now();`,
+    `    for (const slug of slugs) versions.set(slug, now);`,
+    `    for (const listener of listeners) listener(slugs);`,
+    `  });`,
     `}`,
     ``,
   ].join("\n");
+}
+
+/** What a dev server must do after the lessons were read again. */
+export type LessonsUpdate = { kind: "none" } | { kind: "bodies"; slugs: string[] } | { kind: "reload" };
+
+/**
+ * Compares the course before and after an edit: only lesson bodies changed → swap those lessons
+ * in place; the index (metadata, order, a lesson added or gone) changed → reload the page.
+ */
+export function lessonsUpdate(before: readonly Lesson[], after: readonly Lesson[]): LessonsUpdate {
+  if (indexModule([...before]) !== indexModule([...after])) return { kind: "reload" };
+  const old = new Map(before.map((l) => [l.slug, JSON.stringify(l)]));
+  const slugs = after.filter((l) => old.get(l.slug) !== JSON.stringify(l)).map((l) => l.slug);
+  return slugs.length === 0 ? { kind: "none" } : { kind: "bodies", slugs };
 }
 
 /** A local image of a lesson: its address in the HTML and its file, as a root-relative import ("/lessons/x.svg"). */
@@ -134,7 +183,7 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
       if (!loaded) reload();
       if (failure) throw reportError(failure);
       const name = id.slice(resolvedPrefix.length);
-      if (name === indexId) return indexModule(lessons);
+      if (name === indexId) return indexModule(lessons, { hot: this.environment.config.command === "serve" });
       const slug = name.slice(lessonPrefix.length);
       const lesson = lessons.find((l) => l.slug === slug);
       if (!lesson) throw new Error(`No lesson "${slug}" in ${path.relative(root, dir) || "."}`);
@@ -148,18 +197,21 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
     configureServer(server) {
       server.watcher.add(dir);
       // A lesson changed, or an image it shows appeared or went away.
-      const onChange = (file: string) => {
+      const onChange = (file: string, bodiesMayUpdate: boolean) => {
         if (!inLessonsDir(file)) return;
+        const before = failure === undefined ? lessons : undefined;
         reload();
         invalidate(server);
         if (failure) server.config.logger.error(failure.toString(), { timestamp: true });
-        server.ws.send({ type: "full-reload" });
+        const update = before === undefined || failure !== undefined || !bodiesMayUpdate ? ({ kind: "reload" } as const) : lessonsUpdate(before, lessons);
+        if (update.kind === "reload") server.ws.send({ type: "full-reload" });
+        else if (update.kind === "bodies") server.ws.send({ type: "custom", event: lessonsChangedEvent, data: { slugs: update.slugs } });
       };
-      server.watcher.on("add", onChange);
+      server.watcher.on("add", (file) => onChange(file, false));
       server.watcher.on("change", (file) => {
-        if (file.endsWith(".md")) onChange(file);
+        if (file.endsWith(".md")) onChange(file, true);
       });
-      server.watcher.on("unlink", onChange);
+      server.watcher.on("unlink", (file) => onChange(file, false));
     },
   };
 }

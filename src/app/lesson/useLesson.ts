@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { loadLesson } from "virtual:lessons";
+import { loadLesson, onLessonsChanged } from "virtual:lessons";
 import type { Lesson } from "../../lessons/types.ts";
 
 export type LessonLoad =
@@ -8,9 +8,14 @@ export type LessonLoad =
   | { status: "missing" }
   | { status: "failed"; message: string };
 
-/** Loads a lesson's chunk; "missing" for a slug the course does not have. */
+/**
+ * Loads a lesson's chunk; "missing" for a slug the course does not have. In dev, an edit to the
+ * lesson's file loads it again in place (the page keeps showing the old text until then).
+ */
 export function useLesson(slug: string): LessonLoad {
   const [load, setLoad] = useState<{ slug: string; state: LessonLoad }>({ slug, state: { status: "loading" } });
+  const [version, setVersion] = useState(0);
+  useEffect(() => onLessonsChanged((slugs) => slugs.includes(slug) && setVersion((v) => v + 1)), [slug]);
   useEffect(() => {
     let current = true;
     loadLesson(slug).then(
@@ -21,6 +26,6 @@ export function useLesson(slug: string): LessonLoad {
     return () => {
       current = false;
     };
-  }, [slug]);
+  }, [slug, version]);
   return load.slug === slug ? load.state : { status: "loading" };
 }
