@@ -8,7 +8,8 @@ import { expect, test } from "@playwright/test";
 // dev server on a copy of the lessons, so the real files are never touched.
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const PORT = Number(process.env.E2E_PORT ?? 4173) + 1000;
+// Not 5173: that is where `npm run dev` itself listens.
+const PORT = Number(process.env.E2E_PORT ?? 4173) + 1100;
 const COPY = path.join(ROOT, ".tmp", `hot-lessons-${PORT}`);
 const FILE = path.join(COPY, "goroutine-lifecycle.md");
 const BEFORE = "A Go program ends when `main` returns.";
