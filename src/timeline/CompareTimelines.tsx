@@ -152,6 +152,8 @@ function CompareRun({ letter, run, compared, scene, controller, onToggleCollapse
   const snap = useSyncExternalStore(controller.subscribe, controller.getSnapshot, controller.getSnapshot);
   const model = scene.model;
   const headline = runHeadline(compared);
+  // Not per cursor move: a big run's description takes a while to write.
+  const words = useMemo(() => summarize(model, scene.waves), [model, scene.waves]);
   const labelId = `${idPrefix}-label`;
   const descId = `${idPrefix}-desc`;
 
@@ -180,7 +182,7 @@ function CompareRun({ letter, run, compared, scene, controller, onToggleCollapse
       />
       <p className="timeline__readout compare__readout">{readout(scene, model, snap.cursorIdx, snap.cursorMs)}</p>
       <p id={descId} hidden>
-        {summarize(model, scene.waves)}
+        {words}
       </p>
     </div>
   );
