@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { runInPlayground } from "./support/timeline.ts";
 
@@ -59,6 +60,14 @@ test("the channel view lists the run's channels and steps through one channel's 
   await focus.getByRole("button", { name: "‹ Previous on queue" }).click();
   expect((await controllerState(page)).cursorIdx).toBe(first.cursorIdx);
   await expect(focus.getByRole("button", { name: "‹ Previous on queue" })).toBeDisabled();
+
+  // Readable and labelled in both themes, with the table open and a channel selected.
+  for (const theme of ["light", "dark"] as const) {
+    await page.getByRole("radio", { name: theme === "light" ? "Light" : "Dark" }).check();
+    await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
+    const axe = await new AxeBuilder({ page }).include(".timeline__channels").include(".timeline__chan-focus").analyze();
+    expect(axe.violations.map((v) => `${theme} ${v.id}: ${v.help}`)).toEqual([]);
+  }
 
   await focus.getByRole("button", { name: "Show all channels" }).click();
   await expect(focus).toHaveCount(0);
