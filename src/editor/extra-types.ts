@@ -13,5 +13,5 @@ interface Console {
 declare var console: Console;
 `;
 
-/** xstate's own types are too large to ship to the editor; its imports are typed loosely. */
+/** Until xstate's own declarations (xstate-types.ts) have loaded, its imports are typed loosely. */
 export const XSTATE_TYPES = `declare module "xstate";\n`;

@@ -42,7 +42,17 @@ typescriptDefaults.setCompilerOptions({
 typescriptDefaults.setEagerModelSync(true);
 // "chanscope" resolves like an installed package; its doc comments give hover docs.
 typescriptDefaults.addExtraLib(chanscopeTypes, "file:///node_modules/chanscope/index.d.ts");
-typescriptDefaults.addExtraLib(XSTATE_TYPES, "file:///node_modules/@types/xstate-shim/index.d.ts");
 typescriptDefaults.addExtraLib(SANDBOX_GLOBALS_TYPES, "file:///sandbox-globals.d.ts");
+// "xstate" gets xstate's own declarations (~31 kB gzip, a chunk of their own, fetched while the
+// editor starts). Until they arrive a loose shim keeps `import … from "xstate"` from being an error;
+// an ambient module would shadow the real files, so the shim goes when they come.
+const xstateShim = typescriptDefaults.addExtraLib(XSTATE_TYPES, "file:///node_modules/@types/xstate-shim/index.d.ts");
+void import("./xstate-types.ts").then(
+  ({ XSTATE_LIBS }) => {
+    xstateShim.dispose();
+    for (const lib of XSTATE_LIBS) typescriptDefaults.addExtraLib(lib.text, lib.path);
+  },
+  () => undefined, // offline after the editor loaded: xstate stays loosely typed
+);
 
 export { monaco };
