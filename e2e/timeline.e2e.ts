@@ -293,6 +293,40 @@ test.describe("on a touch screen", () => {
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolled + 50);
     expect(await viewOf(page)).toMatchObject({ x0: panned.x0, x1: panned.x1 });
   });
+
+  test("a tap shows the tooltip there is no hover for, and it stays after the finger lifts", async ({ page }) => {
+    const { timeline, canvas } = await runProgram(page);
+    await canvas.scrollIntoViewIfNeeded();
+    const box = await canvas.boundingBox();
+    if (box === null) throw new Error("the timeline canvas has no box");
+    await page.touchscreen.tap(box.x + 30, box.y + AXIS_H + 2 * ROW_H + ROW_H / 2);
+    const tip = timeline.getByRole("tooltip");
+    await expect(tip).toContainText('"worker"');
+    await page.waitForTimeout(300);
+    await expect(tip).toBeVisible();
+  });
+});
+
+test("Safari's trackpad pinch (gesture events with a scale) zooms about the pointer and is kept from zooming the page", async ({ page }) => {
+  const { canvas } = await runProgram(page);
+  const box = await canvas.boundingBox();
+  if (box === null) throw new Error("the timeline canvas has no box");
+  const full = await viewOf(page);
+  // Chromium has no gesture events: these are built as Safari sends them (type, scale, clientX).
+  const prevented = await canvas.evaluate((el, clientX) => {
+    const fire = (type: string, scale: number): boolean => {
+      const e = new UIEvent(type, { bubbles: true, cancelable: true });
+      Object.defineProperty(e, "scale", { value: scale });
+      Object.defineProperty(e, "clientX", { value: clientX });
+      el.dispatchEvent(e);
+      return e.defaultPrevented;
+    };
+    return [fire("gesturestart", 1), fire("gesturechange", 1.5), fire("gesturechange", 2), fire("gestureend", 2)];
+  }, box.x + NAME_W + (box.width - NAME_W) * 0.3);
+  expect(prevented).toEqual([true, true, true, true]);
+  const v = await viewOf(page);
+  expect((full.x1 - full.x0) / (v.x1 - v.x0)).toBeCloseTo(2, 6);
+  expect(Math.abs(axisAt(v, 0.3) - axisAt(full, 0.3))).toBeLessThan(full.total / (box.width - NAME_W));
 });
 
 test("a trackpad pinch (Ctrl + small wheel deltas) zooms smoothly about the pointer, in proportion to the deltas", async ({ page }) => {

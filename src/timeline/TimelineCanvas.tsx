@@ -46,6 +46,10 @@ export function TimelineCanvas({ controller, rowCount, label, describedBy, onSel
   const wrap = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [tip, setTip] = useState<Tip | null>(null);
+  const drag = useRef<{ x: number; y: number; view: Viewport; scrub: boolean; moved: boolean } | null>(null);
+  // Every pointer down on the canvas (layout units); with two, a pinch that began at `from` on `view`.
+  const pointers = useRef(new Map<number, Point>());
+  const pinching = useRef<{ view: Viewport; from: PinchPoint; y: number } | null>(null);
   const { scale } = useSyncExternalStore(controller.subscribe, controller.getSnapshot, controller.getSnapshot);
   // CSS px: as many rows as fit in MAX_HEIGHT at 1×, at any scale.
   const height = Math.round(Math.min(MAX_HEIGHT, LAYOUT.axisH + Math.max(rowCount, 1) * LAYOUT.rowH) * scale + 2);
@@ -104,14 +108,30 @@ export function TimelineCanvas({ controller, rowCount, label, describedBy, onSel
         if (controller.scrollY !== before) e.preventDefault();
       }
     };
+    // Safari on a Mac reports a trackpad pinch as gesture events carrying a scale (1 at the start),
+    // not as a wheel; iOS sends them too for two fingers, which the pointer handlers already pinch.
+    let gesture: { view: Viewport; at: number } | null = null;
+    const onGesture = (e: Event): void => {
+      e.preventDefault();
+      const g = e as Event & { scale?: number; clientX?: number };
+      if (e.type === "gestureend" || pointers.current.size >= 2) {
+        gesture = null;
+        return;
+      }
+      if (e.type === "gesturestart" || gesture === null) {
+        const nameW = nameColumnWidth(controller.width);
+        const px = ((g.clientX ?? 0) - el.getBoundingClientRect().left) / controller.scale;
+        gesture = { view: controller.view, at: Math.max(0, Math.min(1, (px - nameW) / (controller.width - nameW))) };
+      }
+      controller.pinchTo(gesture.view, { mid: gesture.at, dist: 1 }, { mid: gesture.at, dist: g.scale ?? 1 });
+    };
     el.addEventListener("wheel", onWheel, { passive: false });
-    return () => el.removeEventListener("wheel", onWheel);
+    for (const type of ["gesturestart", "gesturechange", "gestureend"]) el.addEventListener(type, onGesture);
+    return () => {
+      el.removeEventListener("wheel", onWheel);
+      for (const type of ["gesturestart", "gesturechange", "gestureend"]) el.removeEventListener(type, onGesture);
+    };
   }, [controller, rowCount]);
-
-  const drag = useRef<{ x: number; y: number; view: Viewport; scrub: boolean; moved: boolean } | null>(null);
-  // Every pointer down on the canvas (layout units); with two, a pinch that began at `from` on `view`.
-  const pointers = useRef(new Map<number, Point>());
-  const pinching = useRef<{ view: Viewport; from: PinchPoint; y: number } | null>(null);
 
   /** A pointer's position on the canvas, in layout units. */
   const local = (e: { clientX: number; clientY: number }): Point => {
@@ -218,6 +238,8 @@ export function TimelineCanvas({ controller, rowCount, label, describedBy, onSel
           drag.current = null;
           if (d === null || d.moved || d.scrub) return;
           const p = local(e);
+          // No hover on a touch screen: a tap shows what is there (and selects it, as a click does).
+          if (e.pointerType !== "mouse") showTip(p.x, p.y);
           const target = hitAt(p.x, p.y);
           if (target === null || controller.scene === null) return;
           if (target.kind === "name") {
@@ -256,8 +278,9 @@ export function TimelineCanvas({ controller, rowCount, label, describedBy, onSel
             controller.fitRange(scene.axis.pos[lane.spawnIdx], scene.axis.pos[last?.end ?? lane.spawnIdx]);
           }
         }}
-        onPointerLeave={() => {
-          if (drag.current !== null) return;
+        onPointerLeave={(e) => {
+          // A lifted finger leaves too: its tap's tooltip stays until the next tap or drag.
+          if (drag.current !== null || e.pointerType === "touch") return;
           setTip(null);
           controller.hover = null;
           controller.focusTask = null;
