@@ -26,6 +26,20 @@ async function views(page: Page): Promise<ViewState> {
   });
 }
 
+/** CSS px from the left of timeline `which`'s canvas where the shared clock puts `ms`. */
+async function pxOfMs(page: Page, which: number, ms: number): Promise<number> {
+  return page.evaluate(
+    ([i, t]) => {
+      type C = { view: { x0: number; x1: number }; width: number; scale: number; scene: { axis: { clock: { t: Float64Array; x: Float64Array } } } };
+      const c = (window as unknown as { __chanscopeTimelines: C[] }).__chanscopeTimelines[i];
+      const nameW = Math.round(Math.min(184, Math.max(92, c.width * 0.28)));
+      const x = c.scene.axis.clock.x[[...c.scene.axis.clock.t].indexOf(t)];
+      return (nameW + ((x - c.view.x0) * (c.width - nameW)) / (c.view.x1 - c.view.x0)) * c.scale;
+    },
+    [which, ms] as const,
+  );
+}
+
 async function compareSeeds(page: Page): Promise<{ playground: Locator; compare: Locator }> {
   const { playground } = await runInPlayground(page, SEEDED);
   await expect(playground.getByRole("status")).toContainText("100 ms");
@@ -46,8 +60,8 @@ test("compare with another seed: both runs stacked, labelled, the difference in 
   await expect(differences).toContainText("A finishes ok at 100 ms; B deadlocks at 300 ms.");
   await expect(differences).toContainText("Stuck at the end only in B: main (chan receive, line 14).");
   // A above B.
-  const [boxA, boxB] = [await runA.boundingBox(), await runB.boundingBox()];
-  expect(boxA && boxB && boxA.y + boxA.height <= boxB.y + 1).toBe(true);
+  const [groupA, groupB] = [await runA.boundingBox(), await runB.boundingBox()];
+  expect(groupA && groupB && groupA.y + groupA.height <= groupB.y + 1).toBe(true);
 
   // The same ms at the same x: A's event at 100 ms sits where B's axis puts 100 ms (B has no event then).
   const placed = await page.evaluate(() => {
@@ -60,6 +74,18 @@ test("compare with another seed: both runs stacked, labelled, the difference in 
   expect(placed.bHas100).toBe(false);
   expect(placed.aAt100).toBeCloseTo(placed.bAt100, 9);
   expect(placed.totals[0]).toBe(placed.totals[1]);
+
+  // The pointer over B at 300 ms (B's deadlock): A marks that moment too, with its time.
+  const canvasB = runB.getByTestId("timeline-canvas");
+  await canvasB.scrollIntoViewIfNeeded();
+  const boxB = await canvasB.boundingBox();
+  if (boxB === null) throw new Error("run B's canvas has no box");
+  const at300 = await pxOfMs(page, 1, 300);
+  await page.mouse.move(boxB.x + at300 + 1, boxB.y + boxB.height - 10);
+  await expect(runA.locator(".compare__ghost")).toHaveText("300 ms");
+  await expect(runB.locator(".compare__ghost")).toHaveCount(0);
+  await page.mouse.move(boxB.x + boxB.width / 2, boxB.y + boxB.height + 60);
+  await expect(runA.locator(".compare__ghost")).toHaveCount(0);
 
   // The cursor placed on A's time axis reads the same ms in both runs, and both readouts say so.
   const canvasA = runA.getByTestId("timeline-canvas");
@@ -148,6 +174,12 @@ for (const [name, size] of [
       await setTheme(page, theme);
       const { compare } = await compareSeeds(page);
       await compare.scrollIntoViewIfNeeded();
+      // Point at B's deadlock: B's tooltip says what is stuck, A marks the same moment.
+      const canvasB = compare.getByRole("group", { name: /Run B/ }).getByTestId("timeline-canvas");
+      const boxB = await canvasB.boundingBox();
+      if (boxB === null) throw new Error("run B's canvas has no box");
+      await page.mouse.move(boxB.x + (await pxOfMs(page, 1, 300)) + 2, boxB.y + boxB.height * 0.55);
+      await expect(compare.locator(".compare__ghost")).toHaveCount(1);
       await page.waitForTimeout(150);
       await compare.screenshot({ path: `screenshots/timeline-compare-${name}-${theme}.png` });
       const axe = await new AxeBuilder({ page }).include(".compare").analyze();

@@ -2,8 +2,8 @@
 // virtual ms is at the same x in both, and zooming, panning, the cursor and playback in either
 // move both. Above them, how each ended and what differs, in words.
 
-import { useEffect, useId, useMemo, useState, useSyncExternalStore } from "react";
-import { formatMs, type AxisMode } from "./axis.ts";
+import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { formatMs, timeAtX, type AxisMode } from "./axis.ts";
 import { describeDifferences, endingOf, runHeadline, sharedScenes, type ComparedEnd, type ComparedRun, type Ending } from "./compare.ts";
 import { linkViews } from "./compare-link.ts";
 import { TimelineController } from "./controller.ts";
@@ -11,7 +11,7 @@ import { describeEvent, describeTarget, lineOfEvent } from "./hit.ts";
 import { Legend } from "./Legend.tsx";
 import { buildTimeline, type TimelineModel } from "./model.ts";
 import { DEFAULT_FILTER, type RowFilter } from "./rows.ts";
-import type { PreparedScene } from "./scene.ts";
+import { nameColumnWidth, type PreparedScene } from "./scene.ts";
 import type { SegState } from "./states.ts";
 import { sourceLineAt } from "./source-line.ts";
 import { summarize } from "./summary.ts";
@@ -80,6 +80,8 @@ export function CompareTimelines({ a, b, title, onStop }: CompareTimelinesProps)
   const [mode, setMode] = useState<AxisMode>("hybrid");
   const [filterA, toggleA] = useFilter();
   const [filterB, toggleB] = useFilter();
+  // The pointer over one run (axis units): the other run marks the same moment.
+  const [hover, setHover] = useState<{ over: "A" | "B"; x: number } | null>(null);
   const modelA = useMemo(() => buildTimeline(a.trace, a.result), [a.trace, a.result]);
   const modelB = useMemo(() => buildTimeline(b.trace, b.result), [b.trace, b.result]);
   const [sceneA, sceneB] = useMemo(() => sharedScenes(modelA, modelB, mode, [filterA, filterB]), [modelA, modelB, mode, filterA, filterB]);
@@ -130,8 +132,20 @@ export function CompareTimelines({ a, b, title, onStop }: CompareTimelinesProps)
         ))}
       </ul>
 
-      <CompareRun letter="A" run={a} compared={runA} scene={sceneA} controller={ctlA} onToggleCollapse={toggleA} idPrefix={`${id}-a`} />
-      <CompareRun letter="B" run={b} compared={runB} scene={sceneB} controller={ctlB} onToggleCollapse={toggleB} idPrefix={`${id}-b`} />
+      {(["A", "B"] as const).map((letter) => (
+        <CompareRun
+          key={letter}
+          letter={letter}
+          run={letter === "A" ? a : b}
+          compared={letter === "A" ? runA : runB}
+          scene={letter === "A" ? sceneA : sceneB}
+          controller={letter === "A" ? ctlA : ctlB}
+          onToggleCollapse={letter === "A" ? toggleA : toggleB}
+          ghostX={hover !== null && hover.over !== letter ? hover.x : null}
+          onHover={(x) => setHover(x === null ? null : { over: letter, x })}
+          idPrefix={`${id}-${letter.toLowerCase()}`}
+        />
+      ))}
 
       <Legend theme={theme} states={states} />
     </section>
@@ -145,10 +159,20 @@ interface CompareRunProps {
   scene: PreparedScene;
   controller: TimelineController;
   onToggleCollapse(task: number): void;
+  /** The moment the pointer is at over the other run (axis units), to mark here; null: none. */
+  ghostX: number | null;
+  onHover(x: number | null): void;
   idPrefix: string;
 }
 
-function CompareRun({ letter, run, compared, scene, controller, onToggleCollapse, idPrefix }: CompareRunProps) {
+function CompareRun({ letter, run, compared, scene, controller, onToggleCollapse, ghostX, onHover, idPrefix }: CompareRunProps) {
+  const canvasBox = useRef<HTMLDivElement>(null);
+  const hoverAt = (clientX: number): void => {
+    const canvas = canvasBox.current?.querySelector("canvas");
+    if (!canvas) return;
+    const layoutX = (clientX - canvas.getBoundingClientRect().left) / controller.scale;
+    onHover(layoutX > nameColumnWidth(controller.width) ? controller.xAt(layoutX) : null);
+  };
   const snap = useSyncExternalStore(controller.subscribe, controller.getSnapshot, controller.getSnapshot);
   const model = scene.model;
   const headline = runHeadline(compared);
@@ -171,19 +195,42 @@ function CompareRun({ letter, run, compared, scene, controller, onToggleCollapse
         </span>
         <span className="timeline__sr">Run {letter}:</span> <span className="compare__name">{run.label}</span> — <strong className={`compare__outcome compare__outcome--${OUTCOME_CLASS[endingOf(compared)]}`}>{headline}</strong>
       </p>
-      <TimelineCanvas
-        controller={controller}
-        rowCount={scene.rows.length}
-        label={`Run ${letter}, ${run.label}: ${headline}. ←/→ pan, +/− zoom, 0 fit (both runs move together), , and . step through this run's events, space plays, Enter shows the line`}
-        describedBy={descId}
-        onSelectLine={run.onSelectLine}
-        onToggleCollapse={onToggleCollapse}
-        onEnter={selectAtCursor}
-      />
+      <div
+        ref={canvasBox}
+        className="compare__canvas"
+        onPointerMove={(e) => hoverAt(e.clientX)}
+        // After a wheel zoom the pointer stands on another moment (the canvas has zoomed by then).
+        onWheel={(e) => hoverAt(e.clientX)}
+        onPointerLeave={() => onHover(null)}
+      >
+        <TimelineCanvas
+          controller={controller}
+          rowCount={scene.rows.length}
+          label={`Run ${letter}, ${run.label}: ${headline}. ←/→ pan, +/− zoom, 0 fit (both runs move together), , and . step through this run's events, space plays, Enter shows the line`}
+          describedBy={descId}
+          onSelectLine={run.onSelectLine}
+          onToggleCollapse={onToggleCollapse}
+          onEnter={selectAtCursor}
+        />
+        {ghostX !== null && <Ghost controller={controller} scene={scene} x={ghostX} />}
+      </div>
       <p className="timeline__readout compare__readout">{readout(scene, model, snap.cursorIdx, snap.cursorMs)}</p>
       <p id={descId} hidden>
         {words}
       </p>
+    </div>
+  );
+}
+
+/** A dashed line at the moment the pointer is at over the other run, with its time. */
+function Ghost({ controller, scene, x }: { controller: TimelineController; scene: PreparedScene; x: number }) {
+  const { view, width, scale } = controller;
+  const nameW = nameColumnWidth(width);
+  const px = nameW + ((x - view.x0) * (width - nameW)) / (view.x1 - view.x0);
+  if (px < nameW || px > width) return null;
+  return (
+    <div className="compare__ghost" style={{ left: `${px * scale + 1}px` }} aria-hidden="true">
+      <span>{formatMs(timeAtX(scene.axis, x))}</span>
     </div>
   );
 }
