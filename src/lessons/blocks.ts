@@ -5,6 +5,7 @@ import { checkRunnableSource, readOutputBlock } from "./example-source.ts";
 import type { FenceInfo } from "./fence-info.ts";
 import { outcomes, parseGoals } from "./goals.ts";
 import { highlightCode } from "./highlight.ts";
+import { parseSlideLines, programLineCount } from "./slide-lines.ts";
 import type { CodeView, Example, Exercise, Outcome, Signal } from "./types.ts";
 
 export interface Fence {
@@ -15,8 +16,16 @@ export interface Fence {
   line: number;
 }
 
-export function codeView(fence: Fence): CodeView {
-  return { source: fence.source, html: highlightCode(fence.source, fence.info.lang), lang: fence.info.lang, line: fence.line };
+/** The block's code, highlighted; with `problems`, its `slide-lines` attribute is read too. */
+export function codeView(fence: Fence, problems?: ProblemList): CodeView {
+  const view: CodeView = { source: fence.source, html: highlightCode(fence.source, fence.info.lang), lang: fence.info.lang, line: fence.line };
+  const raw = fence.info.attrs["slide-lines"];
+  if (raw !== undefined && problems) {
+    const read = parseSlideLines(raw, programLineCount(fence.source));
+    if (read.ok) view.slideLines = read.ranges;
+    else problems.add(fence.line, read.message);
+  }
+  return view;
 }
 
 const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -103,7 +112,7 @@ export function readExample(fence: Fence, go: CodeView | undefined, problems: Pr
   if (!out.ok) problems.add(fence.line + 1 + out.problem.offset, out.problem.message);
   const example: Example = {
     ...common,
-    code: codeView(fence),
+    code: codeView(fence, problems),
     expect: expectRaw as Outcome,
     leaks: wholeNumberAttr(fence, "leaks", 0, problems),
   };
@@ -120,7 +129,7 @@ export function readExercise(fence: Fence, go: CodeView | undefined, problems: P
   if (goals.ok && goals.goals.some((g) => g.kind === "outcome" && g.value === "signal") && !common.signals?.length && !common.live) {
     problems.add(fence.line, `goal outcome=signal needs a signal to arrive: add signals="SIGTERM@<virtual ms>" (or live=true for a learner's button)`);
   }
-  const exercise: Exercise = { ...common, code: codeView(fence), goals: goals.ok ? goals.goals : [], hints: [] };
+  const exercise: Exercise = { ...common, code: codeView(fence, problems), goals: goals.ok ? goals.goals : [], hints: [] };
   if (go) exercise.go = go;
   return exercise;
 }

@@ -29,12 +29,18 @@ const langAliases: Record<string, CodeLang> = {
 
 export const blockKinds: readonly BlockKind[] = ["example", "exercise", "solution"];
 
-/** The attributes each kind of block accepts; plain code blocks accept none. */
+/** The attributes each kind of block accepts. */
 export const allowedAttributes: Record<BlockKind, readonly string[]> = {
-  example: ["id", "title", "seed", "expect", "leaks", "signals", "live", "explore", "hunt"],
-  exercise: ["id", "title", "seed", "goals", "signals", "live", "explore"],
+  example: ["id", "title", "seed", "expect", "leaks", "signals", "live", "explore", "hunt", "slide-lines"],
+  exercise: ["id", "title", "seed", "goals", "signals", "live", "explore", "slide-lines"],
   solution: ["for"],
 };
+
+/**
+ * Plain code blocks take no attributes, except a ```go block's `slide-lines` (it only means
+ * something on the Go original right before an example or exercise; lesson-body.ts checks that).
+ */
+const plainAttributes: Partial<Record<CodeLang, readonly string[]>> = { go: ["slide-lines"] };
 
 const requiredAttributes: Record<BlockKind, readonly string[]> = {
   example: ["id", "title"],
@@ -114,7 +120,7 @@ export function parseFenceInfo(info: string, line: number, problems: ProblemList
       problems.add(line, `"${w.key}" in the code block's info string is not an attribute; write it as key=value (a block has at most one kind)`);
       continue;
     }
-    const allowed = kind ? allowedAttributes[kind] : [];
+    const allowed = kind ? allowedAttributes[kind] : (plainAttributes[lang] ?? []);
     if (!allowed.includes(w.key)) {
       problems.add(
         line,

@@ -245,11 +245,17 @@ class BodyReader {
   #takeGo(): CodeView | undefined {
     const go = this.#pendingGo;
     this.#pendingGo = undefined;
-    return go ? codeView(go.fence) : undefined;
+    return go ? codeView(go.fence, this.#problems) : undefined;
   }
 
   #flushGo(): void {
     if (!this.#pendingGo) return;
+    if (this.#pendingGo.fence.info.attrs["slide-lines"] !== undefined) {
+      this.#problems.add(
+        this.#pendingGo.fence.line,
+        "slide-lines on a ```go block only applies to the Go original of an example or exercise (the ```go block right before it, with only blank lines between)",
+      );
+    }
     this.#run.push(...this.#pendingGo.tokens);
     this.#pendingGo = undefined;
   }

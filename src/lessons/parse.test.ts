@@ -289,6 +289,23 @@ const malformed: { what: string; text: string; line: number; message: string }[]
   { what: "raw <img> without alt text", text: doc("# T", "", '<img src="./lanes.svg">'), line: 11, message: "an <img> has no alt text" },
   { what: "--- right under text", text: doc("# T", "", "Some text", "---", "", "## Next"), line: 12, message: 'a "---" line directly under text turns that text into a heading' },
   { what: "empty slide", text: doc("# T", "", "---", "", "---", "", "## U"), line: 11, message: "this slide is empty" },
+  { what: "slide-lines that are not ranges", text: doc('```ts example id=a title=A slide-lines="two-four"', ...goodExample.slice(1)), line: 9, message: 'slide-lines="two-four" is not a list of line ranges like "8-31"' },
+  { what: "slide-lines from line 0", text: doc('```ts example id=a title=A slide-lines="0-2"', ...goodExample.slice(1)), line: 9, message: 'lines are counted from 1, so "0-2" cannot start at line 0' },
+  { what: "slide-lines range that runs backwards", text: doc('```ts example id=a title=A slide-lines="3-2"', ...goodExample.slice(1)), line: 9, message: 'the range "3-2" runs backwards; write "2-3"' },
+  { what: "slide-lines past the program's end", text: doc('```ts example id=a title=A slide-lines="2-9"', ...goodExample.slice(1)), line: 9, message: `the range "2-9" goes past the program's last line (4;` },
+  {
+    what: "slide-lines reaching into the // Output: block",
+    text: doc('```ts example id=a title=A slide-lines="2-6"', ...goodExample.slice(1, -1), "", "// Output:", "// hi", "```"),
+    line: 9,
+    message: `the range "2-6" goes past the program's last line (4; a trailing // Output: block does not count)`,
+  },
+  { what: "slide-lines out of order", text: doc('```ts example id=a title=A slide-lines="3-4, 1"', ...goodExample.slice(1)), line: 9, message: 'the ranges must be in ascending order, but "1" comes after "3-4"' },
+  { what: "slide-lines overlapping", text: doc('```ts exercise id=a title=A goals="leaks=0" slide-lines="1-2, 2-3"', ...goodExample.slice(1)), line: 9, message: 'the range "2-3" overlaps "1-2"; ranges must not share lines' },
+  { what: "slide-lines showing every line", text: doc('```ts example id=a title=A slide-lines="1-2, 3-4"', ...goodExample.slice(1)), line: 9, message: 'slide-lines="1-2, 3-4" shows every line of the program; drop the attribute' },
+  { what: "slide-lines on a Go block that is no Go original", text: doc("```go slide-lines=1", "package main", "", "func main() {}", "```", "", "Text."), line: 9, message: "slide-lines on a ```go block only applies to the Go original of an example or exercise" },
+  { what: "slide-lines on a solution", text: doc(...goodExample, "", '```ts solution for=hello slide-lines="1-2"', ...goodExample.slice(1)), line: 16, message: 'unknown attribute "slide-lines" on a solution block' },
+  { what: "slide-lines on plain TypeScript", text: doc('```ts slide-lines="1-2"', "const a = 1;", "```"), line: 9, message: 'unknown attribute "slide-lines" on a plain code block' },
+  { what: "slide-lines on a Go original, checked against the Go code", text: doc("```go slide-lines=2-5", "package main", "func main() {}", "```", "", ...goodExample), line: 9, message: `the range "2-5" goes past the program's last line (2;` },
   {
     what: "runnable block inside a list",
     text: doc("- step", "", "  ```ts example id=a title=A", '  import { go } from "chanscope";', "  ```"),
@@ -318,7 +335,7 @@ describe("a malformed lesson is rejected with file:line and what is wrong", () =
     );
     expect(problems).toEqual([
       "lessons/x.md:9: expect=maybe is not an outcome; use one of: ok, deadlock, panic, limit, signal",
-      'lessons/x.md:16: unknown attribute "colour" on an example block; allowed attributes: id, title, seed, expect, leaks, signals, live, explore, hunt',
+      'lessons/x.md:16: unknown attribute "colour" on an example block; allowed attributes: id, title, seed, expect, leaks, signals, live, explore, hunt, slide-lines',
       'lessons/x.md:17: example "b" does not import from "chanscope"; add e.g. import { go, chan } from "chanscope"',
       'lessons/x.md:20: image "./x.svg" has no alt text; write ![what the image shows](./x.svg)',
     ]);
@@ -352,6 +369,36 @@ describe("code blocks that are fine as they are", () => {
     expect(examples(none)[0].output).toEqual([]);
     const unchecked = parseLesson("lessons/x.md", doc(...goodExample));
     expect(examples(unchecked)[0].output).toBeUndefined();
+  });
+
+  it("slide-lines reach the example's code, its Go original's and an exercise's code as line ranges", () => {
+    const lesson = parseLesson(
+      "lessons/x.md",
+      doc(
+        '```go slide-lines="1, 3"',
+        "package main",
+        "",
+        "func main() {}",
+        "```",
+        "",
+        '```ts example id=a title="A" slide-lines="2-3"',
+        ...goodExample.slice(1, -1),
+        "",
+        "// Output:",
+        "// hi",
+        "```",
+        "",
+        '```ts exercise id=b title="B" goals="leaks=0" slide-lines=" 1 - 2 , 4 "',
+        ...goodExample.slice(1),
+      ),
+    );
+    const [ex] = examples(lesson);
+    expect(ex.code.slideLines).toEqual([{ from: 2, to: 3 }]);
+    expect(ex.go?.slideLines).toEqual([{ from: 1, to: 1 }, { from: 3, to: 3 }]);
+    expect(ex.output).toEqual(["hi"]);
+    expect(exercises(lesson)[0].code.slideLines).toEqual([{ from: 1, to: 2 }, { from: 4, to: 4 }]);
+    // Without the attribute the slide shows every line.
+    expect(examples(parseLesson("lessons/x.md", doc(...goodExample)))[0].code.slideLines).toBeUndefined();
   });
 
   it("explore=true and hunt=true reach the example's attrs, for the runner and the page", () => {

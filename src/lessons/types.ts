@@ -31,6 +31,18 @@ export interface CodeView {
   lang: string;
   /** 1-based line of the opening fence in the .md file. */
   line: number;
+  /**
+   * `slide-lines="8-31"`: the lines (1-based, as the editor numbers them) a slide shows of this
+   * code; the others fold into one line each there. Absent: the slide shows every line. The
+   * article and every run always use the whole program.
+   */
+  slideLines?: LineRange[];
+}
+
+/** Lines `from` to `to` of a code block, both included, counted from 1. */
+export interface LineRange {
+  from: number;
+  to: number;
 }
 
 /** A signal the runner delivers at a virtual time: `signals="SIGTERM@1200"`. */

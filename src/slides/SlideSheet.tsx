@@ -4,13 +4,15 @@
 //  - code gets the largest font at which every line fits its cell (geometry.codeFontSize), and
 //    scrolls inside the slide only when even the smallest readable size is too big.
 // A code slide's title sits in a band above both columns (slide-title.ts), so it stays on screen
-// while the results column scrolls.
+// while the results column scrolls. A long program shows only its `slide-lines`: the other lines
+// fold into one line each (slide-folds.ts), which opens on click or Enter; the code is then
+// fitted again. Edit and Run always work on the whole program.
 
-import { useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
 import type { LessonPart, Slide } from "../lessons/types.ts";
 import { LessonParts } from "../app/lesson/LessonParts.tsx";
-import { startingCode } from "../app/playground/source-text.ts";
-import { codeFontSize, codeShape, largestFitting, type Box, type CodeShape } from "./geometry.ts";
+import { codeFontSize, largestFitting, type Box } from "./geometry.ts";
+import { foldParts, slideCodeShape } from "./slide-folds.ts";
 import { StaticParts } from "./StaticParts.tsx";
 import { CodeFontProvider } from "./code-font.tsx";
 import { splitTitle } from "./slide-title.ts";
@@ -32,20 +34,6 @@ export function hasCode(parts: LessonPart[]): boolean {
   return parts.some((p) => p.kind !== "html");
 }
 
-/** The shape of the code a slide shows: its tallest and widest program (TypeScript or Go tab). */
-export function slideCodeShape(parts: LessonPart[]): CodeShape | undefined {
-  const sources: string[] = [];
-  for (const p of parts) {
-    const block = p.kind === "example" ? p.example : p.kind === "exercise" ? p.exercise : undefined;
-    if (!block) continue;
-    sources.push(startingCode(block.code.source));
-    if (block.go) sources.push(block.go.source);
-  }
-  if (sources.length === 0) return undefined;
-  const shapes = sources.map(codeShape);
-  return { lines: Math.max(...shapes.map((s) => s.lines)), longest: Math.max(...shapes.map((s) => s.longest)) };
-}
-
 /** Logical px; multiplied by the box unit. */
 const CODE_MIN = 13;
 const CODE_MAX = 24;
@@ -55,9 +43,15 @@ const GUTTER_CHARS = 5;
 export function SlideSheet({ slide, total, box, live, active = true, showNumber = true, children }: SlideSheetProps) {
   const sheet = useRef<HTMLDivElement>(null);
   const code = hasCode(slide.parts);
-  const shape = useMemo(() => slideCodeShape(slide.parts), [slide.parts]);
-  const { titleHtml, rest } = useMemo(() => (code ? splitTitle(slide.parts) : { titleHtml: undefined, rest: slide.parts }), [code, slide.parts]);
+  const [openFolds, setOpenFolds] = useState<ReadonlySet<string>>(() => new Set());
+  const shape = useMemo(() => slideCodeShape(slide.parts, openFolds), [slide.parts, openFolds]);
+  const { titleHtml, rest } = useMemo(() => {
+    if (!code) return { titleHtml: undefined, rest: slide.parts };
+    const split = splitTitle(slide.parts);
+    return { titleHtml: split.titleHtml, rest: foldParts(split.rest, openFolds, live) };
+  }, [code, slide.parts, openFolds, live]);
   const [codeFont, setCodeFont] = useState<number | undefined>(undefined);
+  const onFold = useFoldButtons(setOpenFolds);
 
   useLayoutEffect(() => {
     const el = sheet.current;
@@ -91,7 +85,7 @@ export function SlideSheet({ slide, total, box, live, active = true, showNumber 
   return (
     <div ref={sheet} className={`slide-sheet ${code ? "slide-sheet--code" : "slide-sheet--prose"} ${live ? "slide-sheet--live" : "slide-sheet--static"}`}>
       {titleHtml !== undefined && <header className="slide-sheet__title prose" dangerouslySetInnerHTML={{ __html: titleHtml }} />}
-      <div className="slide-sheet__body">
+      <div className="slide-sheet__body" onClickCapture={onFold} onKeyDownCapture={onFold}>
         {live ? (
           <CodeFontProvider size={codeFont}>
             <LessonParts parts={rest} />
@@ -107,5 +101,32 @@ export function SlideSheet({ slide, total, box, live, active = true, showNumber 
       )}
       {children}
     </div>
+  );
+}
+
+/**
+ * Opens a fold when its fold line (a <button> inside the highlighted code) is clicked, or when
+ * Enter/Space is pressed on it. The code around it is a "press Enter to edit" control, so the
+ * event stops here; focus then goes back to that code (or the Go tab), not to <body>.
+ */
+function useFoldButtons(setOpen: (update: (open: ReadonlySet<string>) => ReadonlySet<string>) => void) {
+  return useCallback(
+    (event: MouseEvent | KeyboardEvent) => {
+      const button = event.target instanceof Element ? event.target.closest<HTMLButtonElement>("button.code-fold") : null;
+      const key = button?.dataset.fold;
+      if (!button || key === undefined) return;
+      if (event.type === "keydown") {
+        const k = (event as KeyboardEvent).key;
+        // Enter and Space click the button (natively); only the code around must not see them.
+        if (k === "Enter" || k === " ") event.stopPropagation();
+        return;
+      }
+      event.stopPropagation();
+      const home =
+        button.closest<HTMLElement>("[role='button']") ?? button.closest(".code-tabs")?.querySelector<HTMLElement>("[role='tab'][aria-selected='true']") ?? null;
+      setOpen((open) => new Set([...open, key]));
+      requestAnimationFrame(() => home?.focus({ preventScroll: true }));
+    },
+    [setOpen],
   );
 }

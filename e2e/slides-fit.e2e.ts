@@ -1,0 +1,127 @@
+// Every code slide of every lesson, on a projector: the code the slide shows fits its column at a
+// readable size, with no scrolling (lines a lesson folds away with slide-lines="…" count as one
+// line each). Each tab (TypeScript, Go) is checked. Lessons and slides are read from the site.
+import { expect, test, type Page } from "@playwright/test";
+import { gotoReady, outline } from "./support/site.ts";
+
+const current = "section.deck__slide:not([hidden])";
+
+/** The code slides of a lesson (1-based), from the print view that lays every slide out. */
+async function codeSlides(page: Page, slug: string): Promise<number[]> {
+  await gotoReady(page, `/lessons/${slug}/slides/1?print-pdf`);
+  const pages = page.locator(".print-page");
+  await expect(pages.first()).toBeVisible();
+  return pages.evaluateAll((all) => all.flatMap((p, i) => (p.querySelector(".static-code") ? [i + 1] : [])));
+}
+
+interface CodeFit {
+  tab: string;
+  font: number;
+  scrollHeight: number;
+  clientHeight: number;
+  scrollWidth: number;
+  clientWidth: number;
+}
+
+/** The code cell of the slide on screen, as the audience sees it now. */
+async function measure(page: Page, tab: string): Promise<CodeFit> {
+  return page.evaluate(
+    ({ current, tab }) => {
+      const sheet = document.querySelector<HTMLElement>(`${current} .slide-sheet`);
+      const cell = document.querySelector<HTMLElement>(`${current} .playground > :first-child`);
+      if (!sheet || !cell) throw new Error("no code cell on this slide");
+      return {
+        tab,
+        font: Number.parseFloat(sheet.style.getPropertyValue("--code-font")),
+        scrollHeight: cell.scrollHeight,
+        clientHeight: cell.clientHeight,
+        scrollWidth: cell.scrollWidth,
+        clientWidth: cell.clientWidth,
+      };
+    },
+    { current, tab },
+  );
+}
+
+const sizes = [
+  { name: "1920×1080", width: 1920, height: 1080, minFont: 19.5 },
+  { name: "1280×720", width: 1280, height: 720, minFont: 13 },
+];
+
+test.describe.configure({ timeout: 120_000 });
+
+for (const size of sizes) {
+  test(`at ${size.name} every code slide shows its code without scrolling, at ${size.minFont} px or more`, async ({ page }) => {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    const problems: string[] = [];
+    let checked = 0;
+    for (const { slug } of await outline(page)) {
+      for (const n of await codeSlides(page, slug)) {
+        await gotoReady(page, `/lessons/${slug}/slides/${n}`);
+        const sheet = page.locator(`${current} .slide-sheet`);
+        await expect(sheet).toHaveAttribute("style", /--code-font/);
+        const tabs = page.locator(`${current} .playground > :first-child [role='tab']`);
+        const names = (await tabs.count()) > 0 ? await tabs.allTextContents() : ["TypeScript"];
+        for (const [i, name] of names.entries()) {
+          if (i > 0) await tabs.nth(i).click();
+          const fit = await measure(page, name);
+          checked++;
+          const where = `${slug} slide ${n} (${fit.tab})`;
+          if (!(fit.font >= size.minFont)) problems.push(`${where}: code at ${fit.font} px, below ${size.minFont} px`);
+          if (fit.scrollHeight > fit.clientHeight) problems.push(`${where}: code scrolls ${fit.scrollHeight - fit.clientHeight} px down (${fit.scrollHeight} in ${fit.clientHeight})`);
+          if (fit.scrollWidth > fit.clientWidth) problems.push(`${where}: code scrolls ${fit.scrollWidth - fit.clientWidth} px across (${fit.scrollWidth} in ${fit.clientWidth})`);
+        }
+      }
+    }
+    expect(checked, "the course has code slides").toBeGreaterThan(0);
+    expect(problems, `${problems.length} of ${checked} code views do not fit`).toEqual([]);
+  });
+}
+
+/** The first code slide whose program folds lines away (slide-lines), as a deck URL. */
+async function foldedSlide(page: Page): Promise<string> {
+  for (const { slug } of await outline(page)) {
+    for (const n of await codeSlides(page, slug)) {
+      const url = `/lessons/${slug}/slides/${n}`;
+      await gotoReady(page, url);
+      await expect(page.locator(`${current} .slide-sheet`)).toHaveAttribute("style", /--code-font/);
+      if ((await page.locator(`${current} button.code-fold`).count()) > 0) return url;
+    }
+  }
+  throw new Error("no lesson folds a program on its slides (slide-lines)");
+}
+
+test("a fold line opens by keyboard (Enter) and by click, in place: the editor stays closed, focus stays on the code", async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const url = await foldedSlide(page);
+  const slide = page.locator(current);
+  const fold = slide.locator("button.code-fold:visible").first();
+  const hidden = slide.locator(".code-fold__lines");
+  const before = await hidden.count();
+  const label = (await fold.getAttribute("aria-label")) ?? "";
+  expect(label).toMatch(/^Show \d+ hidden lines \(\d+–\d+\)/);
+  const shownLines = () => slide.locator(".code-view .line:visible").count();
+  const linesBefore = await shownLines();
+
+  // Keyboard: Tab reaches the fold line (it is a button); Enter opens it.
+  await fold.focus();
+  await expect(fold).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(hidden).toHaveCount(before - 1);
+  expect(await shownLines()).toBeGreaterThan(linesBefore);
+  await expect(page).toHaveURL(url); // Enter on the fold is not the deck's
+  await expect(slide.locator(".monaco-editor")).toHaveCount(0); // nor the code's "Enter to edit"
+  await expect(slide.getByRole("button", { name: /Press Enter to edit/ })).toBeFocused();
+  const font = Number.parseFloat((await slide.locator(".slide-sheet").getAttribute("style"))?.match(/--code-font:\s*([\d.]+)px/)?.[1] ?? "0");
+  expect(font).toBeGreaterThanOrEqual(19.5);
+
+  // Click: the next fold (if the program has another) opens the same way.
+  if (before > 1) {
+    await slide.locator("button.code-fold:visible").first().click();
+    await expect(hidden).toHaveCount(before - 2);
+    await expect(slide.locator(".monaco-editor")).toHaveCount(0);
+  }
+  // Edit works on the whole program.
+  await slide.getByRole("button", { name: "Edit", exact: true }).click();
+  await expect(slide.locator(".monaco-editor")).toHaveCount(1);
+});
