@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { chan, go, numGoroutine, select, recv, defaultCase, sleep, __loc, after } from "./index.ts";
 import { hostWait, run } from "./run.ts";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 
 describe("scheduling", () => {
   it("runs runnable tasks in FIFO order, each until it blocks", async () => {
@@ -236,5 +238,26 @@ describe("an operation raced against a foreign promise", () => {
     expect(r.panic?.message).toBe(
       'goroutine 2 "racer" returned while an operation it started (line 6) was still waiting (was it raced against another promise?); put await before every chanscope operation, one at a time',
     );
+  });
+});
+
+describe("memory after a run", () => {
+  it("a finished run does not keep its result (and the trace built from it) alive until the next run", async () => {
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    const watch = async (): Promise<WeakRef<object>> => {
+      const r = await run(async () => {
+        const c = chan<number>();
+        go(async () => {
+          for (let i = 0; i < 100; i++) await c.send(i);
+        });
+        for (let i = 0; i < 100; i++) await c.recv();
+      });
+      return new WeakRef(r.trace);
+    };
+    const trace = await watch();
+    await new Promise((resolve) => setTimeout(resolve, 0)); // a WeakRef holds its target until the job ends
+    gc();
+    expect(trace.deref()).toBeUndefined();
   });
 });

@@ -721,7 +721,11 @@ export class Run {
       for (const l of this.leaks()) this.store.object({ seq: this.store.n, t: this.now, kind: "task.leak", task: l.task.id, reason: l.reason, since: l.since });
     }
     this.flush();
-    this.onEnd(ending);
+    const onEnd = this.onEnd;
+    // The finished run stays `active` until the next run() starts; it must not keep the host's
+    // result (and the trace built from it) alive through this callback meanwhile.
+    this.onEnd = () => {};
+    onEnd(ending);
   }
 
   /**
