@@ -480,6 +480,11 @@ export interface RunControl {
     signal(name: string): void;
     /** Ends the run at once with outcome "stopped". */
     stop(): void;
+    /**
+     * Paced runs: virtual time follows the wall clock × `speed` from now on (virtual time already
+     * paced stays as it was). Ignored by a run that is not paced or has ended.
+     */
+    setSpeed(speed: number): void;
 }
 
 /** Options of run() (host side). */

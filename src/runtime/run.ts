@@ -16,6 +16,11 @@ export interface RunControl {
   signal(name: string): void;
   /** Ends the run at once with outcome "stopped". */
   stop(): void;
+  /**
+   * Paced runs: virtual time follows the wall clock × `speed` from now on (virtual time already
+   * paced stays as it was). Ignored by a run that is not paced or has ended.
+   */
+  setSpeed(speed: number): void;
 }
 
 /** Options of run() (host side). */
@@ -140,7 +145,7 @@ export function run(main: () => unknown, options: RunOptions = {}): Promise<RunR
     };
     try {
       for (const s of options.signals ?? []) r.scheduleSignal(s.at, s.name);
-      options.onStart?.({ signal: (name) => r.signalLive(name), stop: () => r.stop() });
+      options.onStart?.({ signal: (name) => r.signalLive(name), stop: () => r.stop(), setSpeed: (speed) => r.setSpeed(speed) });
       r.start(main);
     } catch (e) {
       if (!r.over) {

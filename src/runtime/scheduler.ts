@@ -686,6 +686,21 @@ export class Run {
     this.poke();
   }
 
+  /**
+   * Live speed change (control.setSpeed): re-anchors the pacing at the virtual time the wall clock
+   * has reached, so only what is still to come runs at the new speed; a pending wait for the next
+   * timer is recomputed at once.
+   */
+  setSpeed(speed: number): void {
+    if (!(speed > 0) || !Number.isFinite(speed)) throw new Error(`setSpeed: speed must be a positive number, got ${speed}`);
+    if (this.over || this.paced === null) return;
+    const wall = now0();
+    this.#anchorVirtual = Math.max(this.now, this.#anchorVirtual + (wall - this.#anchorWall) * this.paced.speed);
+    this.#anchorWall = wall;
+    this.paced.speed = speed;
+    if (this.#paceTimer !== null) this.poke(); // waiting for the next timer: wait the new time
+  }
+
   scheduleSignal(at: number, name: string): void {
     this.clock.push(new SignalEntry(at, this.clock.nextSeq(), this, name));
   }

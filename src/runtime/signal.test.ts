@@ -111,6 +111,55 @@ describe("paced mode", () => {
     expect(wall).toBeLessThan(1000);
   });
 
+  it("control.setSpeed applies at once: a 1000 ms sleep at 1× speeded to 100× after 60 ms ends long before a second", async () => {
+    const t0 = performance.now();
+    let wallAtSpeedUp = 0;
+    const r = await run(
+      async () => {
+        await sleep(1000);
+        console.log(now());
+      },
+      {
+        paced: { speed: 1 },
+        onStart: (c) =>
+          setTimeout(() => {
+            wallAtSpeedUp = performance.now() - t0;
+            c.setSpeed(100);
+          }, 60),
+      },
+    );
+    const wall = performance.now() - t0;
+    // Virtual time already paced (about 60 ms) stays; the rest (about 940 ms) takes about 9.4 ms.
+    expect(r.output.map((o) => o.text)).toEqual(["1000"]);
+    expect(wallAtSpeedUp).toBeGreaterThanOrEqual(55);
+    expect(wall).toBeLessThan(600);
+  });
+
+  it("control.setSpeed can slow a run down, and rejects a speed that is not a positive number", async () => {
+    const t0 = performance.now();
+    let bad = "";
+    const r = await run(
+      async () => {
+        await sleep(400);
+        console.log(now());
+      },
+      {
+        paced: { speed: 100 },
+        onStart: (c) => {
+          try {
+            c.setSpeed(0);
+          } catch (e) {
+            bad = (e as Error).message;
+          }
+          c.setSpeed(2); // 400 virtual ms at 2× = 200 ms of wall clock instead of 4 ms
+        },
+      },
+    );
+    expect(bad).toBe("setSpeed: speed must be a positive number, got 0");
+    expect(r.output.map((o) => o.text)).toEqual(["400"]);
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(150);
+  });
+
   it("control.stop ends a live run with outcome stopped", async () => {
     const r = await run(
       async () => {

@@ -85,6 +85,7 @@ export function createWorkerPort(pool: WorkerPool = sharedPool): SandboxPort {
       send({ type: "run", runId, ...request });
       return {
         signal: (name: SignalName) => send({ type: "signal", runId, name }),
+        setSpeed: (speed: number) => send({ type: "speed", runId, speed }),
         kill: end,
       };
     },

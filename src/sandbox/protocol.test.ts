@@ -32,6 +32,15 @@ describe("messages to the worker", () => {
     expect(parseToWorker({ ...run, explore: true }).ok).toBe(true);
   });
 
+  it("accepts a live speed change from 0.25× to 4×, and nothing else", () => {
+    expect(parseToWorker({ type: "speed", runId: 1, speed: 0.25 }).ok).toBe(true);
+    expect(parseToWorker({ type: "speed", runId: 1, speed: 4 }).ok).toBe(true);
+    expect(parseToWorker({ type: "speed", runId: 1, speed: 8 })).toEqual({ ok: false, reason: "speed must be a number from 0.25 to 4" });
+    expect(parseToWorker({ type: "speed", runId: 1, speed: "2" }).ok).toBe(false);
+    expect(parseToWorker({ type: "speed", runId: 1, speed: Number.POSITIVE_INFINITY }).ok).toBe(false);
+    expect(parseToWorker({ type: "speed", speed: 2 }).ok).toBe(false);
+  });
+
   it("rejects unknown signals, unknown types and messages without a run id", () => {
     expect(parseToWorker({ type: "signal", runId: 1, name: "SIGKILL" }).ok).toBe(false);
     expect(parseToWorker({ type: "eval", runId: 1 })).toEqual({ ok: false, reason: 'unknown message type "eval"' });

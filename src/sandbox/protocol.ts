@@ -42,7 +42,9 @@ export interface RunRequest {
 
 export type ToWorker =
   | ({ type: "run"; runId: number } & RunRequest)
-  | { type: "signal"; runId: number; name: SignalName };
+  | { type: "signal"; runId: number; name: SignalName }
+  /** A live (paced) run's speed changed: virtual time follows the wall clock × speed from now on. */
+  | { type: "speed"; runId: number; speed: number };
 
 export type FromWorker =
   | { type: "ready" }
@@ -140,14 +142,14 @@ export function isRunResult(v: unknown): v is WireRunResult {
   );
 }
 
+const isSpeed = (v: unknown): v is number => isNum(v) && v >= MIN_SPEED && v <= MAX_SPEED;
+
 function isRunRequestFields(v: Obj): boolean {
   return (
     isStr(v.source) &&
     isInt(v.seed) &&
     (v.mode === "instant" || v.mode === "paced") &&
-    isNum(v.speed) &&
-    v.speed >= MIN_SPEED &&
-    v.speed <= MAX_SPEED &&
+    isSpeed(v.speed) &&
     Array.isArray(v.signals) &&
     v.signals.every((s) => isObj(s) && isNum(s.at) && s.at >= 0 && isStr(s.name)) &&
     optional(v.explore, (x) => typeof x === "boolean")
@@ -166,6 +168,8 @@ export function parseToWorker(data: unknown): Validated<ToWorker> {
       return isRunRequestFields(data) ? { ok: true, value: data as ToWorker } : reject("malformed run request");
     case "signal":
       return (SIGNAL_NAMES as readonly unknown[]).includes(data.name) ? { ok: true, value: data as ToWorker } : reject("unknown signal");
+    case "speed":
+      return isSpeed(data.speed) ? { ok: true, value: data as ToWorker } : reject(`speed must be a number from ${MIN_SPEED} to ${MAX_SPEED}`);
     default:
       return reject(`unknown message type ${JSON.stringify(data.type)}`);
   }

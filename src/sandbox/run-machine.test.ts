@@ -5,11 +5,11 @@ import { createRunMachine, STARTUP_MS, statusOf, traceOf, UNRESPONSIVE_MESSAGE, 
 
 /** A sandbox that does nothing by itself: the test speaks for the worker. */
 class FakePort implements SandboxPort {
-  runs: { runId: number; request: RunRequest; emit: (m: FromWorker) => void; killed: boolean; signals: SignalName[] }[] = [];
+  runs: { runId: number; request: RunRequest; emit: (m: FromWorker) => void; killed: boolean; signals: SignalName[]; speeds: number[] }[] = [];
   start(runId: number, request: RunRequest, onMessage: (m: FromWorker) => void) {
-    const run = { runId, request, emit: onMessage, killed: false, signals: [] as SignalName[] };
+    const run = { runId, request, emit: onMessage, killed: false, signals: [] as SignalName[], speeds: [] as number[] };
     this.runs.push(run);
-    return { signal: (name: SignalName) => run.signals.push(name), kill: () => { run.killed = true; } };
+    return { signal: (name: SignalName) => run.signals.push(name), setSpeed: (speed: number) => run.speeds.push(speed), kill: () => { run.killed = true; } };
   }
   get last() {
     const run = this.runs[this.runs.length - 1];
@@ -213,5 +213,34 @@ describe("run machine", () => {
     emit({ type: "started", runId: 2 });
     actor.send({ type: "SEND_SIGNAL", name: "SIGTERM" });
     expect(port.last.signals).toEqual([]);
+  });
+
+  it("a live run takes a new speed at once, while compiling, running or waiting for a signal, and keeps it", () => {
+    const { actor, emit, port, status } = setup();
+    actor.send({ type: "RUN", request: request("paced") });
+    actor.send({ type: "SET_SPEED", speed: 2 });
+    emit({ type: "started", runId: 1 });
+    actor.send({ type: "SET_SPEED", speed: 0.25 });
+    actor.send({ type: "SET_SPEED", speed: 0.25 }); // the same speed again: nothing to tell the worker
+    emit({ type: "awaiting-signal", runId: 1, waiting: true });
+    actor.send({ type: "SET_SPEED", speed: 4 });
+    expect(status()).toBe("awaitingSignal");
+    expect(port.last.speeds).toEqual([2, 0.25, 4]);
+    expect(actor.getSnapshot().context.request?.speed).toBe(4);
+  });
+
+  it("a speed change is not sent to an instant run, nor out of range, nor after the run ended", () => {
+    const { actor, emit, port } = setup();
+    actor.send({ type: "RUN", request: request("instant") });
+    emit({ type: "started", runId: 1 });
+    actor.send({ type: "SET_SPEED", speed: 2 });
+    expect(port.last.speeds).toEqual([]);
+    actor.send({ type: "RUN", request: request("paced") });
+    emit({ type: "started", runId: 2 });
+    actor.send({ type: "SET_SPEED", speed: 8 });
+    actor.send({ type: "SET_SPEED", speed: Number.NaN });
+    emit({ type: "result", runId: 2, result: result("ok") });
+    actor.send({ type: "SET_SPEED", speed: 2 });
+    expect(port.last.speeds).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@
 //               may take up to 15 s, while a cold worker loads)
 //   active ─result→ finished | panicked | deadlocked     ─compile-error→ compileError
 //   active ─STOP / worker failure / watchdog→ killed
+//   active (a live run) ─SET_SPEED→ the worker's pacing changes at once; the run goes on
 //   every end state ─RUN→ active (a fresh run)
 //
 // The worker is reached through a SandboxPort (client.ts in the browser, a fake in tests). The
@@ -13,7 +14,7 @@
 // ignored by id. The trace received so far is kept when a run is killed.
 
 import { and, assign, cancel, fromCallback, raise, sendTo, setup, type ActorRefFrom, type SnapshotFrom } from "xstate";
-import type { FromWorker, RunRequest, SignalName, WireRunResult, WireTraceEvent } from "./protocol.ts";
+import { MAX_SPEED, MIN_SPEED, type FromWorker, type RunRequest, type SignalName, type WireRunResult, type WireTraceEvent } from "./protocol.ts";
 
 /** How long the worker may stay silent (no heartbeat, no events) before it is terminated. */
 export const WATCHDOG_MS = 2000;
@@ -27,6 +28,8 @@ export const STOPPED_MESSAGE = "Stopped: you pressed Stop.";
 /** A running program, as the machine sees it. */
 export interface RunHandle {
   signal(name: SignalName): void;
+  /** A live run's new speed (virtual time = wall clock × speed from now on). */
+  setSpeed(speed: number): void;
   /** Ends the run at once (terminates its worker). Safe to call after the run ended. */
   kill(): void;
 }
@@ -52,6 +55,8 @@ export type RunEvent =
   | { type: "RUN"; request: RunRequest }
   | { type: "STOP" }
   | { type: "SEND_SIGNAL"; name: SignalName }
+  /** The speed select changed; a live run under way follows it at once. */
+  | { type: "SET_SPEED"; speed: number }
   | { type: "WORKER"; message: FromWorker }
   /** Raised by the watchdog, a delayed event re-armed by every message of the run. */
   | { type: "WATCHDOG" };
@@ -77,10 +82,10 @@ function messageOf<T extends FromWorker["type"]>(event: RunEvent, type: T): Work
 }
 
 export function createRunMachine(port: SandboxPort) {
-  const sandbox = fromCallback<{ type: "SEND_SIGNAL"; name: SignalName }, { runId: number; request: RunRequest }>(
+  const sandbox = fromCallback<{ type: "SEND_SIGNAL"; name: SignalName } | { type: "SET_SPEED"; speed: number }, { runId: number; request: RunRequest }>(
     ({ input, sendBack, receive }) => {
       const handle = port.start(input.runId, input.request, (message) => sendBack({ type: "WORKER", message }));
-      receive((event) => handle.signal(event.name));
+      receive((event) => (event.type === "SET_SPEED" ? handle.setSpeed(event.speed) : handle.signal(event.name)));
       return () => handle.kill();
     },
   );
@@ -91,6 +96,7 @@ export function createRunMachine(port: SandboxPort) {
     guards: {
       isStarted: ({ context, event }) => isCurrent(context, event) && messageOf(event, "started") !== undefined,
       isPaced: ({ context }) => context.request?.mode === "paced",
+      isNewSpeed: ({ context, event }) => event.type === "SET_SPEED" && context.request?.mode === "paced" && event.speed !== context.request.speed && event.speed >= MIN_SPEED && event.speed <= MAX_SPEED,
       isWaiting: ({ context, event }) => isCurrent(context, event) && messageOf(event, "awaiting-signal")?.waiting === true,
       isNotWaiting: ({ context, event }) => isCurrent(context, event) && messageOf(event, "awaiting-signal")?.waiting === false,
       isCompileError: ({ context, event }) => isCurrent(context, event) && messageOf(event, "compile-error") !== undefined,
@@ -130,6 +136,11 @@ export function createRunMachine(port: SandboxPort) {
       armStartupWatchdog: raise({ type: "WATCHDOG" }, { id: "watchdog", delay: STARTUP_MS }),
       disarmWatchdog: cancel("watchdog"),
       forwardSignal: sendTo("sandbox", ({ event }) => ({ type: "SEND_SIGNAL" as const, name: event.type === "SEND_SIGNAL" ? event.name : "SIGINT" })),
+      // The request keeps the speed the run goes at now (a rerun of it starts there too).
+      storeSpeed: assign({
+        request: ({ context, event }) => (context.request && event.type === "SET_SPEED" ? { ...context.request, speed: event.speed } : context.request),
+      }),
+      forwardSpeed: sendTo("sandbox", ({ context, event }) => ({ type: "SET_SPEED" as const, speed: event.type === "SET_SPEED" ? event.speed : (context.request?.speed ?? 1) })),
     },
   }).createMachine({
     id: "run",
@@ -149,6 +160,9 @@ export function createRunMachine(port: SandboxPort) {
           // Run again while running: the current run ends (its worker is killed) and a new one starts.
           RUN: { target: "#run.active", reenter: true, actions: "startRun" },
           STOP: { target: "killed", actions: "killedByUser" },
+          // Compiling, live or waiting for a signal: a live run takes its new speed at once (the
+          // worker keeps one that arrives before the program started). An instant run ignores it.
+          SET_SPEED: { guard: "isNewSpeed", actions: ["storeSpeed", "forwardSpeed"] },
           WORKER: [
             { guard: "isCompileError", target: "compileError", actions: "storeCompileError" },
             { guard: "isEvents", actions: ["appendEvents", "disarmWatchdog", "armWatchdog"] },

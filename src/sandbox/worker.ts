@@ -9,7 +9,7 @@
 
 import * as xstate from "xstate";
 import * as chanscope from "../runtime/index.ts";
-import { run } from "../runtime/run.ts";
+import { run, type RunControl } from "../runtime/run.ts";
 import { withVirtualClock } from "../runtime/xstate.ts";
 import { compileUserModule } from "./compile.ts";
 import { factoryModuleSource, requireFrom, type ModuleFactory } from "./module-factory.ts";
@@ -28,7 +28,9 @@ const requireAllowed = requireFrom({ chanscope, xstate: withVirtualClock(xstate)
 lockDown(self);
 
 let busy = false;
-let control: { signal(name: string): void } | undefined;
+let control: Pick<RunControl, "signal" | "setSpeed"> | undefined;
+/** A live speed change that came before the run had started (while compiling). */
+let speedDuringStart: number | undefined;
 let currentRunId = -1;
 
 async function loadFactory(js: string): Promise<ModuleFactory> {
@@ -47,6 +49,7 @@ function messageOf(e: unknown): string {
 
 async function runProgram(runId: number, request: RunRequest): Promise<void> {
   currentRunId = runId;
+  speedDuringStart = undefined;
   post({ type: "heartbeat", runId });
   const heartbeat = setInterval(() => post({ type: "heartbeat", runId }), HEARTBEAT_MS);
   try {
@@ -88,6 +91,8 @@ async function runProgram(runId: number, request: RunRequest): Promise<void> {
         },
         onStart: (c) => {
           control = c;
+          // A speed chosen while the program was compiling applies from the first instant.
+          if (speedDuringStart !== undefined) c.setSpeed(speedDuringStart);
         },
         onAwaitingSignal: (waiting) => {
           flush();
@@ -116,6 +121,12 @@ listen("message", (event: MessageEvent) => {
   const message = parsed.value;
   if (message.type === "signal") {
     if (message.runId === currentRunId) control?.signal(message.name satisfies SignalName);
+    return;
+  }
+  if (message.type === "speed") {
+    if (message.runId !== currentRunId) return;
+    if (control !== undefined) control.setSpeed(message.speed);
+    else speedDuringStart = message.speed;
     return;
   }
   if (busy) {

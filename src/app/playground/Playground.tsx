@@ -279,7 +279,15 @@ export function Playground({ program, renderCode = (c) => c, onGoalsMet, childre
           {mode === "paced" && (
             <label className="playground__field">
               Speed
-              <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
+              <select
+                value={speed}
+                onChange={(e) => {
+                  const next = Number(e.target.value);
+                  setSpeed(next);
+                  // A live run under way follows the new speed at once (the run machine ignores it otherwise).
+                  actor.send({ type: "SET_SPEED", speed: next });
+                }}
+              >
                 {SPEEDS.map((s) => (
                   <option key={s} value={s}>
                     {s}×
