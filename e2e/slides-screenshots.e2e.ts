@@ -58,3 +58,26 @@ for (const theme of ["light", "dark"] as const) {
     await page.screenshot({ path: `screenshots/slides-prose-${theme}.png` });
   });
 }
+
+// Long programs folded to the lines their slide is about (slide-lines), on a projector.
+const foldedSlides = (process.env.FOLDED ?? "goroutine-lifecycle/9,goroutine-lifecycle/13,graceful-shutdown/5,udp-handshake/7").split(",");
+for (const theme of ["light", "dark"] as const) {
+  test(`folded code slides at 1920×1080: ${theme}`, async ({ page }) => {
+    mkdirSync("screenshots", { recursive: true });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await setTheme(page, theme);
+    for (const spec of foldedSlides) {
+      const [slug, n] = spec.split("/");
+      await gotoReady(page, `/lessons/${slug}/slides/${n}`);
+      await expect(page.locator(`${current} .slide-sheet`)).toHaveAttribute("style", /--code-font/);
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: `screenshots/slides-folded-${slug}-${n}-${theme}.png` });
+    }
+    // The first fold of the last slide, opened from the keyboard (focus ring on the code).
+    await page.locator(`${current} button.code-fold`).first().focus();
+    await page.screenshot({ path: `screenshots/slides-folded-focus-${theme}.png` });
+    await page.keyboard.press("Enter");
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `screenshots/slides-folded-opened-${theme}.png` });
+  });
+}

@@ -30,11 +30,21 @@ function textOf(html: string): string {
 
 describe("folds of a program", () => {
   it("fold every run of hidden lines, each with a label naming what it declares", () => {
-    expect(foldsFor(program, [{ from: 9, to: 12 }], 12)).toEqual([{ from: 1, to: 8, label: "⋯ 8 lines: imports, jobs, worker()" }]);
+    expect(foldsFor(program, [{ from: 9, to: 12 }], 12)).toEqual([{ from: 1, to: 8, label: "⋯ 8 lines: imports, jobs, worker()", indent: "" }]);
     expect(foldsFor(program, [{ from: 5, to: 7 }], 12)).toEqual([
-      { from: 1, to: 4, label: "⋯ 4 lines: imports, jobs" },
-      { from: 8, to: 12, label: "⋯ 5 lines: main()" },
+      { from: 1, to: 4, label: "⋯ 4 lines: imports, jobs", indent: "" },
+      { from: 8, to: 12, label: "⋯ 5 lines: main()", indent: "" },
     ]);
+  });
+
+  it("a fold inside a block is indented like the code it hides", () => {
+    expect(foldsFor(program, [{ from: 1, to: 9 }, { from: 12, to: 12 }], 12)).toEqual([{ from: 10, to: 11, label: "⋯ 2 lines", indent: "  " }]);
+    const html = foldHtml(highlightCode(program, "ts"), foldsFor(program, [{ from: 1, to: 9 }, { from: 12, to: 12 }], 12), {
+      key: () => "k",
+      isOpen: () => false,
+      interactive: false,
+    });
+    expect(html).toContain('data-label="  ⋯ 2 lines"');
   });
 
   it("show a single hidden line instead of folding it: its fold line would take the same room", () => {

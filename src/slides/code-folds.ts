@@ -17,6 +17,8 @@ export interface Fold {
   to: number;
   /** What the fold line says, e.g. "⋯ 7 lines: imports, worker()". */
   label: string;
+  /** Leading whitespace of the first hidden line: the fold line sits where its code would. */
+  indent: string;
 }
 
 /**
@@ -30,7 +32,9 @@ export function foldsFor(source: string, shown: readonly LineRange[], programLin
   let next = 1;
   const gap = (from: number, to: number) => {
     if (to - from < 1) return;
-    folds.push({ from, to, label: foldLabel(lines.slice(from - 1, to)) });
+    const hidden = lines.slice(from - 1, to);
+    const indent = /^\s*/.exec(hidden.find((l) => l.trim() !== "") ?? "")?.[0] ?? "";
+    folds.push({ from, to, label: foldLabel(hidden), indent });
   };
   for (const r of shown) {
     gap(next, r.from - 1);
@@ -79,7 +83,7 @@ export function foldedShape(source: string, folds: readonly Fold[], isOpen: (ind
   folds.forEach((f, i) => {
     if (isOpen(i)) return;
     count -= f.to - f.from; // f.to - f.from + 1 lines become one
-    longest = Math.max(longest, f.label.length);
+    longest = Math.max(longest, (f.indent + f.label).replace(/\t/g, "  ").length);
     for (let n = f.from; n <= f.to; n++) hidden.add(n);
   });
   lines.forEach((l, i) => {
@@ -121,7 +125,7 @@ export function foldHtml(html: string, folds: readonly Fold[], markup: FoldMarku
 
 function foldLine(f: Fold, key: string, interactive: boolean): string {
   const count = f.to - f.from + 1;
-  const attrs = `class="code-fold" data-fold="${escapeAttr(key)}" data-label="${escapeAttr(f.label)}"`;
+  const attrs = `class="code-fold" data-fold="${escapeAttr(key)}" data-label="${escapeAttr(f.indent + f.label)}"`;
   if (!interactive) return `<span ${attrs} aria-hidden="true"></span>`;
   const name = `Show ${count} hidden lines (${f.from}–${f.to})${f.label.includes(":") ? `: ${f.label.slice(f.label.indexOf(":") + 2)}` : ""}`;
   return `<button type="button" ${attrs} aria-expanded="false" aria-label="${escapeAttr(name)}"></button>`;
