@@ -87,6 +87,11 @@ test("compare with another seed: both runs stacked, labelled, the difference in 
   await page.mouse.move(boxB.x + boxB.width / 2, boxB.y + boxB.height + 60);
   await expect(runA.locator(".compare__ghost")).toHaveCount(0);
 
+  // "Show where the runs part": both cursors at the select that took another value.
+  await compare.getByRole("button", { name: "Show where the runs part" }).click();
+  await expect(runA.locator(".compare__readout")).toContainText("fast");
+  await expect(runB.locator(".compare__readout")).toContainText("slow");
+
   // The cursor placed on A's time axis reads the same ms in both runs, and both readouts say so.
   const canvasA = runA.getByTestId("timeline-canvas");
   await canvasA.scrollIntoViewIfNeeded();
@@ -176,6 +181,7 @@ for (const [name, size] of [
       await compare.scrollIntoViewIfNeeded();
       // Point at B's deadlock: B's tooltip says what is stuck, A marks the same moment.
       const canvasB = compare.getByRole("group", { name: /Run B/ }).getByTestId("timeline-canvas");
+      await canvasB.scrollIntoViewIfNeeded();
       const boxB = await canvasB.boundingBox();
       if (boxB === null) throw new Error("run B's canvas has no box");
       await page.mouse.move(boxB.x + (await pxOfMs(page, 1, 300)) + 2, boxB.y + boxB.height * 0.55);

@@ -4,7 +4,7 @@
 
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { formatMs, timeAtX, type AxisMode } from "./axis.ts";
-import { describeDifferences, endingOf, runHeadline, sharedScenes, type ComparedEnd, type ComparedRun, type Ending } from "./compare.ts";
+import { describeDifferences, endingOf, partingEvent, runHeadline, sharedScenes, type ComparedEnd, type ComparedRun, type Ending } from "./compare.ts";
 import { linkViews } from "./compare-link.ts";
 import { TimelineController } from "./controller.ts";
 import { describeEvent, describeTarget, lineOfEvent } from "./hit.ts";
@@ -95,6 +95,7 @@ export function CompareTimelines({ a, b, title, onStop }: CompareTimelinesProps)
   const runA = useMemo<ComparedRun>(() => ({ name: "A", model: modelA, result: a.result, running: a.live }), [modelA, a.result, a.live]);
   const runB = useMemo<ComparedRun>(() => ({ name: "B", model: modelB, result: b.result, running: b.live }), [modelB, b.result, b.live]);
   const differences = useMemo(() => describeDifferences(runA, runB), [runA, runB]);
+  const parting = useMemo(() => partingEvent(modelA, modelB), [modelA, modelB]);
   const states = useMemo(() => {
     const s = new Set<SegState>();
     for (const m of [modelA, modelB]) for (const l of m.lanes) for (const seg of l.segments) s.add(seg.state);
@@ -131,6 +132,14 @@ export function CompareTimelines({ a, b, title, onStop }: CompareTimelinesProps)
           <li key={d}>{d}</li>
         ))}
       </ul>
+      {parting !== null && (
+        <p className="compare__actions">
+          {/* The cursor goes to A's first event that B did not do alike; B follows in time. */}
+          <button type="button" className="timeline__btn" onClick={() => ctlA.cursorToEvent(parting)}>
+            Show where the runs part
+          </button>
+        </p>
+      )}
 
       {(["A", "B"] as const).map((letter) => (
         <CompareRun

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { RunResult } from "../runtime/run.ts";
 import { runUserSource } from "../sandbox/node-runner.ts";
 import { buildAxis, buildSharedAxes, ticks, timeAtX, xOfTime, type Axis, type AxisMode } from "./axis.ts";
-import { describeDifferences, runHeadline, sharedScenes, type ComparedRun } from "./compare.ts";
+import { describeDifferences, partingEvent, runHeadline, sharedScenes, type ComparedRun } from "./compare.ts";
 import { LEAK_FIXED, SEEDED } from "./compare-fixtures.ts";
 import { CANCEL_TREE, LEAK, manyEvents } from "./fixtures.ts";
 import { buildTimeline } from "./model.ts";
@@ -104,7 +104,7 @@ describe("how each run ended, in a few words", () => {
 });
 
 describe("what differs between two runs", () => {
-  it("two seeds: the outcome, the task stuck in one run only, the worker that ends later, the first line printed differently", async () => {
+  it("two seeds: the outcome, the task stuck in one run only, the worker that ends later, the first line printed differently, where the schedules part", async () => {
     const a = await compared("A", SEEDED, 1);
     const b = await compared("B", SEEDED, 2);
     expect(describeDifferences(a, b)).toEqual([
@@ -112,6 +112,7 @@ describe("what differs between two runs", () => {
       "Stuck at the end only in B: main (chan receive, line 14).",
       "worker finishes 200 ms later in B (at 300 ms against 100 ms).",
       "Output differs from line 1: A printed “picked fast”, B printed “picked slow”.",
+      'The runs part at event 8: in A, at 0 ms main received "fast" from fast; in B, at 0 ms main received "slow" from slow.',
     ]);
   });
 
@@ -123,12 +124,24 @@ describe("what differs between two runs", () => {
     expect(diff).toContain("Leaked only in A: search (chan send, line 4).");
     expect(diff.some((s) => s.startsWith("Leaked only in B"))).toBe(false);
     expect(diff).toContain("Same output (1 line).");
+    expect(diff[diff.length - 1]).toMatch(/^The runs part at event \d+: in A, at 200 ms search blocked sending to results.*; in B, at 200 ms search /);
   });
 
   it("the same code and seed twice: the runs are the same, event for event", async () => {
     const a = await compared("A", SEEDED, 2);
     const b = await compared("B", SEEDED, 2);
     expect(describeDifferences(a, b)).toEqual(["The two runs are the same, event for event: both deadlock at 300 ms."]);
+    expect(partingEvent(a.model, b.model)).toBeNull();
+  });
+
+  it("the runs part at the select that took another value: the events before it are alike in both", async () => {
+    const a = await compared("A", SEEDED, 1);
+    const b = await compared("B", SEEDED, 2);
+    const k = partingEvent(a.model, b.model) as number;
+    expect(a.model.events.slice(0, k).map((e) => [e.kind, e.t])).toEqual(b.model.events.slice(0, k).map((e) => [e.kind, e.t]));
+    expect([a.model.events[k].kind, b.model.events[k].kind]).toEqual(["chan.recv", "chan.recv"]);
+    expect(a.model.chans.get((a.model.events[k] as { chan: number }).chan)?.name).toBe("fast");
+    expect(b.model.chans.get((b.model.events[k] as { chan: number }).chan)?.name).toBe("slow");
   });
 
   it("an edit that starts one more task: it is named, and tasks are matched by name in spawn order", async () => {

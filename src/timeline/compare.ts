@@ -6,8 +6,10 @@
 // Tasks are matched across runs by name, in spawn order: the second "worker" of A is the second
 // "worker" of B. Task ids are not compared (an edit that spawns one more task shifts them all).
 
+import type { TraceEvent } from "../runtime/trace.ts";
 import { buildSharedAxes, formatMs, type AxisMode } from "./axis.ts";
 import type { Lane, TimelineModel, TimelineOutcome } from "./model.ts";
+import { eventSentences } from "./event-log.ts";
 import type { RowFilter } from "./rows.ts";
 import { prepareScene, STUCK_TAIL, type PreparedScene } from "./scene.ts";
 
@@ -71,15 +73,16 @@ export function runHeadline(run: ComparedRun): string {
   }
 }
 
-const VERB: Record<Ending, string> = {
-  ok: "finishes ok",
-  leaks: "finishes but leaks",
-  deadlock: "deadlocks",
-  panic: "panics",
-  limit: "hits a run limit",
-  signal: "ends on a signal",
-  stopped: "was stopped",
-  running: "is still running",
+/** What a run did at its end: [one run, both runs]. */
+const VERB: Record<Ending, [string, string]> = {
+  ok: ["finishes ok", "finish ok"],
+  leaks: ["finishes but leaks", "finish but leak"],
+  deadlock: ["deadlocks", "deadlock"],
+  panic: ["panics", "panic"],
+  limit: ["hits a run limit", "hit a run limit"],
+  signal: ["ends on a signal", "end on a signal"],
+  stopped: ["was stopped", "were stopped"],
+  running: ["is still running", "are still running"],
 };
 
 /** A task's name, numbered when the run has several of that name ("worker #2"). */
@@ -122,15 +125,38 @@ function quote(text: string): string {
   return `“${text.length > 60 ? `${text.slice(0, 57)}…` : text}”`;
 }
 
-/** The two runs did exactly the same thing (same code and seed: the runtime is deterministic). */
-function sameEvents(a: TimelineModel, b: TimelineModel): boolean {
-  if (a.events.length !== b.events.length || a.totalEvents !== b.totalEvents) return false;
-  for (let i = 0; i < a.events.length; i++) {
+function field(e: TraceEvent, key: "task" | "chan"): unknown {
+  return key in e ? (e as unknown as Record<string, unknown>)[key] : undefined;
+}
+
+/**
+ * The index of the first event where the runs differ (kind, time, task or channel); the shorter length
+ * when one run is the start of the other. Up to there both ran the same schedule.
+ */
+function firstDifference(a: TimelineModel, b: TimelineModel): number {
+  const n = Math.min(a.events.length, b.events.length);
+  for (let i = 0; i < n; i++) {
     const x = a.events[i];
     const y = b.events[i];
-    if (x.kind !== y.kind || x.t !== y.t || ("task" in x ? x.task : null) !== ("task" in y ? y.task : null)) return false;
+    if (x.kind !== y.kind || x.t !== y.t || field(x, "task") !== field(y, "task") || field(x, "chan") !== field(y, "chan")) return i;
   }
-  return true;
+  return n;
+}
+
+/** The two runs did exactly the same thing (same code and seed: the runtime is deterministic). */
+function sameEvents(a: TimelineModel, b: TimelineModel): boolean {
+  return a.events.length === b.events.length && a.totalEvents === b.totalEvents && firstDifference(a, b) === a.events.length;
+}
+
+/** The first event where the two runs' schedules differ, or null when one run is the start of the other. */
+export function partingEvent(a: TimelineModel, b: TimelineModel): number | null {
+  const k = firstDifference(a, b);
+  return k < a.events.length && k < b.events.length ? k : null;
+}
+
+/** Event `i` of a run in words, as the event log says it, with "at" for the log's "t=". */
+function eventWords(model: TimelineModel, i: number): string {
+  return eventSentences(model)(i).replace(/^t=/, "at ");
 }
 
 /** What differs between run `a` and run `b`, most telling first, one sentence each. */
@@ -141,11 +167,11 @@ export function describeDifferences(a: ComparedRun, b: ComparedRun): string[] {
   const out: string[] = [];
   const [ea, eb] = [endingOf(a), endingOf(b)];
   const [ta, tb] = [endMsOf(a), endMsOf(b)];
-  if (ea !== eb) out.push(`${a.name} ${VERB[ea]} at ${formatMs(ta)}; ${b.name} ${VERB[eb]} at ${formatMs(tb)}.`);
-  else if (ta === tb) out.push(`Both ${VERB[ea]} at ${formatMs(ta)}.`);
+  if (ea !== eb) out.push(`${a.name} ${VERB[ea][0]} at ${formatMs(ta)}; ${b.name} ${VERB[eb][0]} at ${formatMs(tb)}.`);
+  else if (ta === tb) out.push(`Both ${VERB[ea][1]} at ${formatMs(ta)}.`);
   else {
     const [late, early] = tb > ta ? [b, a] : [a, b];
-    out.push(`Both ${VERB[ea]}; ${late.name} ends ${formatMs(Math.abs(tb - ta))} later (${formatMs(endMsOf(late))} against ${formatMs(endMsOf(early))}).`);
+    out.push(`Both ${VERB[ea][1]}; ${late.name} ends ${formatMs(Math.abs(tb - ta))} later (${formatMs(endMsOf(late))} against ${formatMs(endMsOf(early))}).`);
   }
 
   const stuck = (m: TimelineModel) => namesInOrder(m.lanes.filter((l) => l.end.kind === "stuck" && !l.leaked));
@@ -191,6 +217,12 @@ export function describeDifferences(a: ComparedRun, b: ComparedRun): string[] {
   else {
     const said = (run: ComparedRun, lines: string[]) => (i < lines.length ? `${run.name} printed ${quote(lines[i])}` : `${run.name} printed nothing more`);
     out.push(`Output differs from line ${i + 1}: ${said(a, oa)}, ${said(b, ob)}.`);
+  }
+
+  // Where the schedules part: everything before it happened alike in both.
+  const k = partingEvent(a.model, b.model);
+  if (k !== null) {
+    out.push(`The runs part at event ${k + 1}: in ${a.name}, ${eventWords(a.model, k)}; in ${b.name}, ${eventWords(b.model, k)}.`);
   }
   return out;
 }
