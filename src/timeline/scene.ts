@@ -51,11 +51,7 @@ export function prepareScene(model: TimelineModel, mode: AxisMode, filter: RowFi
     if (list === undefined) markersByTask.set(m.task, [i]);
     else list.push(i);
   });
-  // Sends are unique event indices: bucket by index instead of sorting (O(n), cheap when cold).
-  const arrowAtSend = new Int32Array(model.events.length).fill(-1);
-  model.arrows.forEach((a, i) => (arrowAtSend[a.from] = i));
-  const arrowsByFrom = new Int32Array(model.arrows.length);
-  for (let i = 0, k = 0; i < arrowAtSend.length; i++) if (arrowAtSend[i] >= 0) arrowsByFrom[k++] = arrowAtSend[i];
+  const arrowsByFrom = arrowsBySend(model);
   const waves = cancelWaves(model);
   const waveOfLane = new Map<number, { wave: number; task: number }>();
   waves.forEach((w, wi) => {
@@ -65,6 +61,22 @@ export function prepareScene(model: TimelineModel, mode: AxisMode, filter: RowFi
     }
   });
   return { model, axis, rows, rowOfTask, rowOfCtx, markersByTask, arrowsByFrom, waves, waveOfLane };
+}
+
+/**
+ * Arrow indices ordered by their send's event index. Each arrow is packed into one number (send
+ * index above, arrow index below) and the typed array is sorted natively: O(arrows · log arrows)
+ * in C++, where walking every event index was a 100 000-step loop on a page's cold first draw.
+ */
+function arrowsBySend(model: TimelineModel): Int32Array {
+  const arrows = model.arrows;
+  const low = 2 ** 21; // > MAX_KEPT_EVENTS, so both parts fit a double exactly
+  const keys = new Float64Array(arrows.length);
+  for (let i = 0; i < arrows.length; i++) keys[i] = arrows[i].from * low + i;
+  keys.sort();
+  const out = new Int32Array(arrows.length);
+  for (let k = 0; k < keys.length; k++) out[k] = keys[k] % low;
+  return out;
 }
 
 /** First position in a sorted list of event indices (via `key`) that is ≥ idx. */
