@@ -32,6 +32,7 @@ async function controllerState(page: Page): Promise<{ selectedChan: number | nul
 }
 
 test("the channel view lists the run's channels and steps through one channel's traffic", async ({ page }) => {
+  test.setTimeout(60_000);
   const { timeline } = await runInPlayground(page, PROGRAM);
   await timeline.getByText(/^Channels \(\d+\)$/).click();
   const table = timeline.getByRole("table", { name: /Channels of this run/ });
@@ -73,4 +74,26 @@ test("the channel view lists the run's channels and steps through one channel's 
   await expect(focus).toHaveCount(0);
   expect((await controllerState(page)).selectedChan).toBeNull();
   await expect(row("queue").getByRole("button", { name: "queue" })).toHaveAttribute("aria-pressed", "false");
+
+  // Clicking an arrow on the canvas picks its channel in the view too; Esc on the canvas lets go.
+  const canvas = timeline.getByTestId("timeline-canvas");
+  await canvas.scrollIntoViewIfNeeded();
+  const at = await page.evaluate(() => {
+    type Frame = { arrows: { arrow: number; ax: number; ay: number; bx: number; by: number }[] };
+    const w = window as unknown as { __chanscopeTimelines: { scene: { model: { arrows: { chan: number }[]; chans: Map<number, { name: string }> } } | null; lastFrame: Frame | null; scale: number }[] };
+    const c = w.__chanscopeTimelines.find((t) => t.scene !== null);
+    if (!c?.scene || !c.lastFrame) throw new Error("no frame");
+    const model = c.scene.model;
+    const d = c.lastFrame.arrows.find((a) => model.chans.get(model.arrows[a.arrow].chan)?.name === "handoff");
+    if (!d) throw new Error("the handoff arrow is not drawn");
+    return { x: ((d.ax + d.bx) / 2) * c.scale, y: ((d.ay + d.by) / 2) * c.scale };
+  });
+  const box = await canvas.boundingBox();
+  if (box === null) throw new Error("no canvas box");
+  await page.mouse.click(box.x + at.x, box.y + at.y);
+  await expect(timeline.getByRole("group", { name: "Channel handoff" })).toBeVisible();
+  await expect(row("handoff").getByRole("button", { name: "handoff" })).toHaveAttribute("aria-pressed", "true");
+  await canvas.focus();
+  await page.keyboard.press("Escape");
+  await expect(timeline.getByRole("group", { name: "Channel handoff" })).toHaveCount(0);
 });

@@ -80,17 +80,12 @@ export function Timeline({ trace, result, live = false, onSelectLine, highlightL
   const current = useMemo(() => ({ model, waves: scene.waves }), [model, scene.waves]);
   const words = useAfterPaint(current, null);
   const channels = useMemo(() => (words === null ? [] : summarizeChannels(words.model)), [words]);
-  const [selectedChan, setSelectedChan] = useState<number | null>(null);
-  const selectChan = useCallback(
-    (chan: number | null) => {
-      setSelectedChan(chan);
-      controller.selectedChan = chan;
-      // A buffered channel's story is its fill: show the buffer rows with it.
-      if (chan !== null && (model.chans.get(chan)?.cap ?? 0) > 0) setShowBuffers(true);
-      controller.request();
-    },
-    [controller, model],
-  );
+  const selectedChan = snap.selectedChan;
+  // A buffered channel's story is its fill: show the buffer rows with it (however it was picked).
+  useEffect(() => {
+    if (selectedChan !== null && (model.chans.get(selectedChan)?.cap ?? 0) > 0) setShowBuffers(true);
+  }, [selectedChan, model]);
+  const selectChan = useCallback((chan: number | null) => controller.selectChan(chan), [controller]);
   const summary = useMemo(() => (words === null ? "" : summarize(words.model, words.waves)), [words]);
   const states = useMemo(() => {
     const s = new Set<SegState>();

@@ -255,8 +255,7 @@ export function TimelineCanvas({ controller, rowCount, label, describedBy, onSel
           }
           if (target.kind === "arrow" || target.kind === "chan") {
             const chan = target.kind === "arrow" ? controller.scene.model.arrows[target.arrow].chan : target.chan;
-            controller.selectedChan = controller.selectedChan === chan ? null : chan;
-            controller.request();
+            controller.selectChan(controller.selectedChan === chan ? null : chan);
           }
           const info = describeTarget(controller.scene, target);
           if (info.line !== null) onSelectLine?.(info.line);
@@ -331,8 +330,7 @@ export function TimelineCanvas({ controller, rowCount, label, describedBy, onSel
           } else if (k === "Escape" && (controller.selectedTask !== null || controller.selectedChan !== null)) {
             handled();
             controller.selectedTask = null;
-            controller.selectedChan = null;
-            controller.request();
+            controller.selectChan(null);
           } else if (k === "Enter") {
             handled();
             onEnter();

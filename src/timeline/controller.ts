@@ -19,6 +19,8 @@ export interface ControllerSnapshot {
   zoomed: boolean;
   /** How much bigger than the base layout the canvas draws (CSS's --tl-text-size × the text size option). */
   scale: number;
+  /** The channel whose traffic stands out (picked in the channel view or by clicking an arrow). */
+  selectedChan: number | null;
 }
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
@@ -64,7 +66,7 @@ export class TimelineController {
   #patterns: Patterns | null = null;
   #loop: FrameLoop;
   #listeners = new Set<() => void>();
-  #snapshot: ControllerSnapshot = { playing: false, speed: 1, cursorIdx: -1, cursorMs: 0, zoomed: false, scale: 1 };
+  #snapshot: ControllerSnapshot = { playing: false, speed: 1, cursorIdx: -1, cursorMs: 0, zoomed: false, scale: 1, selectedChan: null };
   #cssScale = 1;
   #cssSize = { width: 800, height: 200 };
 
@@ -106,13 +108,20 @@ export class TimelineController {
   #publish(patch: Partial<ControllerSnapshot>): void {
     const next = { ...this.#snapshot, ...patch };
     const s = this.#snapshot;
-    if (next.playing === s.playing && next.speed === s.speed && next.cursorIdx === s.cursorIdx && next.cursorMs === s.cursorMs && next.zoomed === s.zoomed && next.scale === s.scale) return;
+    if (next.playing === s.playing && next.speed === s.speed && next.cursorIdx === s.cursorIdx && next.cursorMs === s.cursorMs && next.zoomed === s.zoomed && next.scale === s.scale && next.selectedChan === s.selectedChan) return;
     this.#snapshot = next;
     for (const fn of this.#listeners) fn();
   }
 
   request(): void {
     this.#loop.request();
+  }
+
+  /** Makes this channel's traffic stand out (null: every channel alike). */
+  selectChan(chan: number | null): void {
+    this.selectedChan = chan;
+    this.#publish({ selectedChan: chan });
+    this.request();
   }
 
   /** Draws now (synchronously): for the benchmark's time-to-first-draw and PNG export. */
