@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { preview } from "./format.ts";
 import { defaultName } from "./task.ts";
-import type { TraceEvent } from "./trace.ts";
+import type { TaskBlockEvent, TraceEvent } from "./trace.ts";
 import { TraceStore } from "./trace-store.ts";
 
 describe("TraceStore", () => {
@@ -42,6 +42,23 @@ describe("TraceStore", () => {
     s.send(0, 1, 1, 1, job);
     job.id = 2;
     expect(s.event(0)).toMatchObject({ preview: "{ id: 1 }" });
+  });
+
+  it("blocks on the same channels share one chans array (a select in a loop records it once)", () => {
+    const s = new TraceStore();
+    const a = { id: 3 };
+    const b = { id: 5 };
+    for (let i = 0; i < 3; i++) {
+      s.block(i, 1, "select", [a, b], 0, 0);
+      s.block(i, 2, "select", [b, a], 0, 0);
+    }
+    const [first, other, ...rest] = s.slice(0) as TaskBlockEvent[];
+    expect(first.chans).toEqual([3, 5]);
+    expect(other.chans).toEqual([5, 3]);
+    for (let i = 0; i < rest.length; i += 2) {
+      expect(rest[i].chans).toBe(first.chans);
+      expect(rest[i + 1].chans).toBe(other.chans);
+    }
   });
 
   it("grows past its first capacity without losing events", () => {

@@ -53,6 +53,9 @@ const V_REF = 0; // the value itself, in refs (it cannot change)
 const V_PREVIEW = 1; // its preview string, in refs
 const V_INT = 2; // an int32, inline
 
+/** Slots in the cache of channel-id lists (a power of two). */
+const LIST_CACHE = 16;
+
 /** A block's chans word: -1 no channels; ≥ 0 an index in refs; ≤ -2 the one channel, id = -2 - w. */
 const NO_CHANS = -1;
 
@@ -71,6 +74,8 @@ export class TraceStore {
   #lastT = 0;
   #refs: unknown[] = [];
   #reasons: string[] = [];
+  /** Cache of channel-id lists (see #chanList): a refs index per slot, -1 when empty. */
+  #listRef = new Int32Array(LIST_CACHE).fill(-1);
   #reasonCode = new Map<string, number>();
   #lastReason = "";
   #lastCode = 0;
@@ -105,6 +110,26 @@ export class TraceStore {
     this.#end = CHUNK;
     this.#w = words;
     return 0;
+  }
+
+  /**
+   * The refs index of a block's channel ids (two or more). A select in a loop blocks on the same
+   * channels again and again: the lists are kept in a small cache, so its blocks share one array.
+   */
+  #chanList(chans: readonly { id: number }[]): number {
+    let h = chans.length;
+    for (let i = 0; i < chans.length; i++) h = (h * 31 + chans[i].id) | 0;
+    const k = h & (LIST_CACHE - 1);
+    const ref = this.#listRef[k];
+    if (ref >= 0) {
+      const ids = this.#refs[ref] as number[];
+      let same = ids.length === chans.length;
+      for (let i = 0; same && i < ids.length; i++) same = ids[i] === chans[i].id;
+      if (same) return ref;
+    }
+    const made = this.#ref(chans.map((c) => c.id));
+    this.#listRef[k] = made;
+    return made;
   }
 
   /** A five-word row: the header and four words. */
@@ -159,7 +184,7 @@ export class TraceStore {
       this.object(chans === null ? { seq: this.n, t, kind: "task.block", task, reason, loc } : { seq: this.n, t, kind: "task.block", task, reason, loc, chans: chans.map((c) => c.id) });
       return;
     }
-    const cs = chans === null ? NO_CHANS : chans.length === 1 ? -2 - chans[0].id : this.#ref(chans.map((c) => c.id));
+    const cs = chans === null ? NO_CHANS : chans.length === 1 ? -2 - chans[0].id : this.#chanList(chans);
     this.#five(t, BLOCK | (task << KIND_BITS), code, cs, line, column);
   }
   spawn(t: number, task: number, parent: number | null, name: string, line: number, column: number): void {
