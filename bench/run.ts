@@ -19,6 +19,10 @@ const HARD_STOP_MS = Number(process.env.BENCH_HARD_STOP_MS ?? 150_000);
 const pastHardStop = (): boolean => performance.now() - benchStart > HARD_STOP_MS;
 /** A single run slower than this is abandoned and reported as "n/a (timed out)". */
 const RUN_TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 20_000);
+/** For quick looks: only these columns / workloads (comma-separated names), e.g. BENCH_SUITES=chanscope,"chanscope traced". */
+const listOf = (v: string | undefined): string[] | null => (v === undefined || v === "" ? null : v.split(",").map((x) => x.trim()));
+const ONLY_SUITES = listOf(process.env.BENCH_SUITES);
+const ONLY_WORKLOADS = listOf(process.env.BENCH_WORKLOADS);
 
 // A full collection before each run, so one cell's garbage is not billed to the next.
 setFlagsFromString("--expose-gc");
@@ -39,9 +43,9 @@ async function loadSuites(): Promise<(Suite | { name: string; failed: string })[
     }
   };
   return [
-    ...(await load(["chanscope", "chanscope traced"], async () => {
+    ...(await load(["chanscope", "chanscope traced", "chanscope streamed"], async () => {
       const m = await import("./workloads/chanscope.ts");
-      return [m.chanscopeUntraced, m.chanscopeTraced];
+      return [m.chanscopeUntraced, m.chanscopeTraced, m.chanscopeStreamed];
     })),
     ...(await load(["promise"], async () => [(await import("./workloads/promise-baseline.ts")).promiseBaseline])),
     ...(await load(["@thi.ng/csp"], async () => [(await import("./workloads/thing-csp.ts")).thingCsp])),
@@ -65,20 +69,33 @@ interface Measured {
   share: number;
 }
 
-/** One timed run: checks the checksum, returns wall milliseconds scaled to the full size. */
-async function timeOnce(w: Measured): Promise<number> {
+/** CPU milliseconds this process has used (every thread: the main one and the GC's helpers). */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/**
+ * One timed run: checks the checksum, returns wall and CPU milliseconds scaled to the full size.
+ * CPU time does not count the time the process waits for a core, so on a machine shared with
+ * other work it is the steadier of the two (it also counts the GC's helper threads).
+ */
+async function timeOnce(w: Measured): Promise<{ wall: number; cpu: number }> {
   collectGarbage();
+  const c0 = cpuMs();
   const t0 = performance.now();
   const sum = await withTimeout(w.run());
   const ms = performance.now() - t0;
+  const cpu = cpuMs() - c0;
   if (sum !== w.expected) throw new Error(`wrong checksum ${sum}, expected ${w.expected}`);
-  return ms / w.share;
+  return { wall: ms / w.share, cpu: cpu / w.share };
 }
 
 interface Pending {
   suite: string;
   workload: Measured;
   times: number[];
+  cpus: number[];
   runs: number;
   cell?: Cell;
 }
@@ -91,14 +108,14 @@ interface Pending {
 async function measureWorkload(entries: { suite: string; workload: Measured }[]): Promise<Map<string, Cell>> {
   const pending: Pending[] = [];
   for (const { suite, workload } of entries) {
-    const p: Pending = { suite, workload, times: [], runs: 0 };
+    const p: Pending = { suite, workload, times: [], cpus: [], runs: 0 };
     if (pastHardStop()) {
       p.cell = { error: `skipped: ${HARD_STOP_MS / 1000} s spent (machine busy?)` };
       pending.push(p);
       continue;
     }
     try {
-      const warm = await timeOnce(workload);
+      const warm = (await timeOnce(workload)).wall;
       // A cell slower than its whole budget is reported from its first (cold) run alone.
       if (warm * workload.share >= CELL_BUDGET_MS) p.cell = { ms: warm, runs: 1, cold: true };
       else p.runs = Math.max(1, Math.min(MAX_RUNS, Math.floor(CELL_BUDGET_MS / Math.max(warm * workload.share, 1))));
@@ -112,7 +129,9 @@ async function measureWorkload(entries: { suite: string; workload: Measured }[])
       const p = pending[(k + round) % pending.length];
       if (p.cell || p.times.length >= p.runs) continue;
       try {
-        p.times.push(await timeOnce(p.workload));
+        const { wall, cpu } = await timeOnce(p.workload);
+        p.times.push(wall);
+        p.cpus.push(cpu);
       } catch (e) {
         p.cell = { error: e instanceof Error ? e.message.split("\n")[0] : String(e) };
       }
@@ -120,17 +139,21 @@ async function measureWorkload(entries: { suite: string; workload: Measured }[])
   }
   const cells = new Map<string, Cell>();
   for (const p of pending) {
-    const sorted = [...p.times].sort((x, y) => x - y);
-    const cell: Cell = p.cell ?? { ms: sorted[Math.floor(sorted.length / 2)], runs: sorted.length };
+    const cell: Cell = p.cell ?? { ms: median(p.times), cpu: median(p.cpus), runs: p.times.length };
     cells.set(p.suite, p.workload.share < 1 && "ms" in cell ? { ...cell, scaled: Math.round(1 / p.workload.share) } : cell);
   }
   return cells;
 }
 
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((x, y) => x - y);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
 async function main(): Promise<void> {
-  const suites = await loadSuites();
+  const suites = (await loadSuites()).filter((s) => ONLY_SUITES === null || ONLY_SUITES.includes(s.name));
   const results = new Map<string, Map<WorkloadName, Cell>>();
-  for (const { name: workload, label } of WORKLOADS) {
+  for (const { name: workload, label } of WORKLOADS.filter((w) => ONLY_WORKLOADS === null || ONLY_WORKLOADS.includes(w.name))) {
     const runnable: { suite: string; workload: Measured }[] = [];
     for (const s of suites) {
       if (!results.has(s.name)) results.set(s.name, new Map());
@@ -154,8 +177,9 @@ async function main(): Promise<void> {
   console.log(`\nchanscope benchmarks · Node ${process.version} · ${os.cpus().length} × ${cpu}`);
   console.log(`median wall ms of up to ${MAX_RUNS} runs after 1 warm-up, runs interleaved across columns (fewer when a run is slow, shown as n=…);`);
   console.log("(×r) = that column's time / chanscope untraced: above 1 means chanscope is faster.");
-  console.log("\"traced\" shows (×r own) = traced / untraced chanscope; \"~×5\" = ran a fifth of the work, time extrapolated.\n");
-  console.log(formatTable(WORKLOADS, suites.map((s) => s.name), results));
+  console.log("\"traced\"/\"streamed\" show (×r own) = that column / untraced chanscope, by wall time and by the process's CPU time (steadier on a busy machine);");
+  console.log("\"~×5\" = ran a fifth of the work, time extrapolated.\n");
+  console.log(formatTable(WORKLOADS.filter((w) => ONLY_WORKLOADS === null || ONLY_WORKLOADS.includes(w.name)), suites.map((s) => s.name), results));
 
   const spawnTraced = results.get("chanscope traced")?.get("spawn");
   console.log(

@@ -3,10 +3,16 @@
 // to chanscope's own untraced time.
 import type { WorkloadName } from "./workloads/spec.ts";
 
-export type Cell = { ms: number; runs: number; cold?: boolean; scaled?: number } | { error: string };
+/** A measured cell: median wall ms (and median CPU ms of the process, when timed runs were made). */
+export type Cell = { ms: number; cpu?: number; runs: number; cold?: boolean; scaled?: number } | { error: string };
 
 const BASE = "chanscope";
-const TRACED = "chanscope traced";
+/** chanscope's own traced columns: their ratio is to chanscope untraced, by wall and by CPU time. */
+const OWN = new Set(["chanscope traced", "chanscope streamed"]);
+
+function ratioText(r: number): string {
+  return r >= 10 ? r.toFixed(0) : r.toFixed(2);
+}
 
 function ms(c: { ms: number; runs: number; cold?: boolean; scaled?: number }): string {
   const v = c.ms >= 100 ? c.ms.toFixed(0) : c.ms.toFixed(1);
@@ -22,8 +28,10 @@ function cellText(column: string, cell: Cell | undefined, base: Cell | undefined
   if (!cell) return "n/a (not run)";
   if ("error" in cell) return `n/a (${short(cell.error)})`;
   if (column === BASE || !base || "error" in base) return ms(cell);
-  const ratio = cell.ms / base.ms;
-  return `${ms(cell)} (×${ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(2)}${column === TRACED ? " own" : ""})`;
+  const wall = `×${ratioText(cell.ms / base.ms)}`;
+  if (!OWN.has(column)) return `${ms(cell)} (${wall})`;
+  const cpu = cell.cpu !== undefined && base.cpu !== undefined ? `, cpu ×${ratioText(cell.cpu / base.cpu)}` : "";
+  return `${ms(cell)} (${wall} own${cpu})`;
 }
 
 export function formatTable(

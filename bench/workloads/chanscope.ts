@@ -3,19 +3,30 @@
 // finishes as soon as the scheduler has jumped through 100 virtual ms, not after 100 real ms.
 import { chan, go, select, recv, sleep, WaitGroup } from "../../src/runtime/index.ts";
 import { run } from "../../src/runtime/run.ts";
+import type { TraceEvent } from "../../src/runtime/trace.ts";
 import { SIZES, sleepOf, type Suite, type Workload } from "./spec.ts";
 
 // Room for the spawn workload's 100 000 tasks plus main, and for its operations.
 const LIMITS = { steps: 50_000_000, tasks: 1_000_000, events: 20_000_000 };
 
+/**
+ * How a column runs chanscope: untraced; traced, reading RunResult.trace (every event as an
+ * object, kept); or streamed, the trace handed to onEvents in batches as the sandbox's worker
+ * gets it (each batch read, then dropped; RunResult.trace not read).
+ */
+type Mode = "untraced" | "traced" | "streamed";
+
 /** Runs `main` on chanscope; a run that does not end "ok" is a failed benchmark, with its report. */
-function onChanscope(trace: boolean, main: (out: { sum: number }) => Promise<void>): Workload {
+function onChanscope(mode: Mode, main: (out: { sum: number }) => Promise<void>): Workload {
   return async () => {
     const out = { sum: Number.NaN };
-    const result = await run(() => main(out), { seed: 1, trace, limits: LIMITS });
-    // The runtime records the trace in columns and builds the event objects on first read; a
-    // traced run is for its trace, so the traced column pays for reading it too.
-    if (trace && result.trace.length === 0) throw new Error("a traced run recorded no events");
+    let streamed = 0;
+    const onEvents = mode === "streamed" ? (batch: TraceEvent[]) => void (streamed += batch.length) : undefined;
+    const result = await run(() => main(out), { seed: 1, trace: mode !== "untraced", onEvents, limits: LIMITS });
+    // The runtime records the trace as rows of numbers and builds the event objects on first
+    // read; a traced run is for its trace, so the traced column pays for reading it too.
+    if (mode === "traced" && result.trace.length === 0) throw new Error("a traced run recorded no events");
+    if (mode === "streamed" && streamed === 0) throw new Error("a streamed run sent no events");
     if (result.outcome !== "ok") {
       throw new Error(`run ended "${result.outcome}": ${result.report.split("\n")[0] ?? ""}`);
     }
@@ -105,13 +116,17 @@ async function timers(out: { sum: number }): Promise<void> {
   out.sum = sum;
 }
 
-function suite(trace: boolean): Suite {
-  const on = (main: (out: { sum: number }) => Promise<void>): Workload => onChanscope(trace, main);
+const NOTES: Record<Mode, string> = {
+  untraced: "chanscope with run(main, { trace: false }); deterministic (seed 1), fair select, virtual time (timers: virtual ms)",
+  traced: "chanscope with run(main, { trace: true }), timed up to and including reading RunResult.trace (every event of DESIGN §4 as objects, all kept)",
+  streamed: "chanscope with run(main, { trace: true, onEvents }): every event of DESIGN §4 as objects, in batches of 256 as the sandbox worker gets them, each dropped after it is counted",
+};
+
+function suite(mode: Mode): Suite {
+  const on = (main: (out: { sum: number }) => Promise<void>): Workload => onChanscope(mode, main);
   return {
-    name: trace ? "chanscope traced" : "chanscope",
-    note: trace
-      ? "chanscope with run(main, { trace: true }), timed up to and including reading RunResult.trace (every event of DESIGN §4 as objects)"
-      : "chanscope with run(main, { trace: false }); deterministic (seed 1), fair select, virtual time (timers: virtual ms)",
+    name: mode === "untraced" ? "chanscope" : `chanscope ${mode}`,
+    note: NOTES[mode],
     workloads: {
       "ping-pong": on(pingPong),
       "fan-out-in": on(fanOutIn),
@@ -122,5 +137,6 @@ function suite(trace: boolean): Suite {
   };
 }
 
-export const chanscopeUntraced: Suite = suite(false);
-export const chanscopeTraced: Suite = suite(true);
+export const chanscopeUntraced: Suite = suite("untraced");
+export const chanscopeTraced: Suite = suite("traced");
+export const chanscopeStreamed: Suite = suite("streamed");
