@@ -121,7 +121,10 @@ test("a fold line opens by keyboard (Enter) and by click, in place: the editor s
     await expect(hidden).toHaveCount(before - 2);
     await expect(slide.locator(".monaco-editor")).toHaveCount(0);
   }
-  // Edit works on the whole program.
+  // Run runs the whole program (folds only change what the slide shows); Edit opens it all.
+  await slide.getByRole("button", { name: "Run", exact: true }).first().click();
+  await expect(slide.getByRole("status").first()).toContainText(/✓|⚠|✗|⚑|■/, { timeout: 15_000 });
+  await expect(slide.getByRole("status").first()).not.toContainText(/error|cannot/i);
   await slide.getByRole("button", { name: "Edit", exact: true }).click();
   await expect(slide.locator(".monaco-editor")).toHaveCount(1);
 });
