@@ -4,7 +4,9 @@
 // scenes out.
 //
 // Tasks are matched across runs by name, in spawn order: the second "worker" of A is the second
-// "worker" of B. Task ids are not compared (an edit that spawns one more task shifts them all).
+// "worker" of B. Task ids are not compared (an edit that spawns one more task shifts them all) —
+// except to find where the schedules part: up to the first event the runs did not do alike
+// (kind, time, task, channel), they ran the same program the same way, ids included.
 
 import type { TraceEvent } from "../runtime/trace.ts";
 import { buildSharedAxes, formatMs, type AxisMode } from "./axis.ts";
