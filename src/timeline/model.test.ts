@@ -51,7 +51,8 @@ describe("lanes and segments", () => {
     const recv = worker.segments[2];
     expect(recv.reason).toBe("chan receive");
     expect(recv.loc?.line).toBe(12);
-    expect(model.chans.get(recv.chans?.[0] as number)?.name).toBe("ctx 3 done");
+    // A context's done channel is named for its context, as the program reads it.
+    expect(model.chans.get(recv.chans?.[0] as number)?.name).toBe("withTimeout(500).Done()");
     expect(worker.end.kind).toBe("exited");
     const main = laneNamed(model, "main");
     expect(main.segments.some((s) => s.state === "sync" && s.reason === "sync.WaitGroup.Wait")).toBe(true);

@@ -339,6 +339,8 @@ export function buildTimeline(trace: readonly TraceEvent[], outcome?: TimelineOu
           if (ci !== undefined) {
             contexts[ci].doneChan = e.chan;
             ctxByDoneChan.set(e.chan, ci);
+            // Named as the program knows it ("withTimeout(500).Done()"), not by the runtime's id.
+            (chans.get(e.chan) as ChanInfo).name = `${contexts[ci].name}.Done()`;
           }
         }
         break;
