@@ -48,3 +48,20 @@ test("nested states are drawn as containers; the active leaf and its ancestors a
     expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   }
 });
+
+test("on a phone the nested chart scrolls inside its box, which takes keyboard focus to scroll; the page does not scroll sideways", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const { playground } = await runInPlayground(page, LINK_PROGRAM);
+  const chart = playground.getByRole("region", { name: "Statechart", exact: true });
+  await expect(chart.locator("svg.statechart__svg")).toBeVisible({ timeout: 15_000 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  const box = chart.locator(".statechart__scroll");
+  await expect(box).toHaveAttribute("tabindex", "0");
+  await box.focus();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(() => box.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+  await box.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "screenshots/statechart-nested-phone.png" });
+});

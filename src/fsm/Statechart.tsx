@@ -66,7 +66,7 @@ function MachineChart({ chart, position }: { chart: Chart; position: ChartPositi
   const text = positionText(chart.machine, position);
   const current = layout?.key === key ? layout : undefined;
 
-  const box = useRef<HTMLElement>(null);
+  const box = useRef<HTMLDivElement>(null);
   const [scrolls, setScrolls] = useState(false);
   const drawnWidth = current !== undefined && "layout" in current ? current.layout.width : 0;
   useLayoutEffect(() => {
@@ -80,8 +80,7 @@ function MachineChart({ chart, position }: { chart: Chart; position: ChartPositi
   }, [drawnWidth]);
 
   return (
-    // A chart wider than its box scrolls sideways; then the box takes focus, so arrow keys scroll it.
-    <figure className="statechart__machine" ref={box} tabIndex={scrolls ? 0 : undefined}>
+    <figure className="statechart__machine">
       <figcaption className="statechart__caption" aria-live="polite">
         {text}
         {!chart.fromDefinition && <span className="statechart__note"> · drawn from the transitions this run took</span>}
@@ -89,62 +88,65 @@ function MachineChart({ chart, position }: { chart: Chart; position: ChartPositi
       {current === undefined && <p className="statechart__pending">Laying out the chart…</p>}
       {current !== undefined && "error" in current && <p className="statechart__pending">The chart could not be laid out: {current.error}</p>}
       {current !== undefined && "layout" in current && (
-        <svg
-          className="statechart__svg"
-          viewBox={`0 0 ${current.layout.width} ${current.layout.height}`}
-          width={current.layout.width}
-          height={current.layout.height}
-          role="img"
-          aria-label={`State machine ${chart.machine}: states ${chart.states.map((s) => s.id).join(", ")}; ${text}`}
-        >
-          <defs>
-            <marker id={markerId} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-              <path d="M 0 0 L 10 5 L 0 10 z" className="statechart__arrowhead" />
-            </marker>
-          </defs>
-          {current.layout.groups.map((g) => {
-            const group = chart.groups.find((x) => x.id === g.id);
-            // A compound state is active while any state inside it is: the path to the active leaf is outlined.
-            const active = position?.state !== undefined && isWithin(position.state, g.id);
-            return (
-              <g key={g.id} className={active ? "statechart__group statechart__group--active" : "statechart__group"} data-group={g.id} data-active={active ? "true" : undefined}>
-                <rect x={g.x} y={g.y} width={g.width} height={g.height} rx={14} />
-                {group?.initial && <InitialMark x={g.x} y={g.y + GROUP_LABEL_H / 2 + 2} markerId={markerId} />}
-                <text x={g.x + 12} y={g.y + GROUP_LABEL_H / 2 + 2 + NODE_FONT_PX * 0.35} fontSize={NODE_FONT_PX} className="statechart__group-name">
-                  {shortName(g.id, groupIds.has(parentPath(g.id)))}
-                </text>
-              </g>
-            );
-          })}
-          {current.layout.edges.map((e) => {
-            const isTaken = taken?.id === e.id;
-            return (
-              <g key={e.id} className={isTaken ? "statechart__edge statechart__edge--taken" : "statechart__edge"} data-edge={e.id}>
-                <polyline points={e.points.map((p) => `${p.x},${p.y}`).join(" ")} fill="none" markerEnd={`url(#${markerId})`} />
-                {e.label && (
-                  <text x={e.label.x + 3} y={e.label.y + e.label.height - 4} fontSize={LABEL_FONT_PX} className="statechart__label">
-                    {e.label.text}
+        // A chart wider than its box scrolls sideways (the caption stays); then the box takes focus, so arrow keys scroll it.
+        <div className="statechart__scroll" ref={box} tabIndex={scrolls ? 0 : undefined} role={scrolls ? "group" : undefined} aria-label={scrolls ? `${chart.machine}, scrolls sideways` : undefined}>
+          <svg
+            className="statechart__svg"
+            viewBox={`0 0 ${current.layout.width} ${current.layout.height}`}
+            width={current.layout.width}
+            height={current.layout.height}
+            role="img"
+            aria-label={`State machine ${chart.machine}: states ${chart.states.map((s) => s.id).join(", ")}; ${text}`}
+          >
+            <defs>
+              <marker id={markerId} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                <path d="M 0 0 L 10 5 L 0 10 z" className="statechart__arrowhead" />
+              </marker>
+            </defs>
+            {current.layout.groups.map((g) => {
+              const group = chart.groups.find((x) => x.id === g.id);
+              // A compound state is active while any state inside it is: the path to the active leaf is outlined.
+              const active = position?.state !== undefined && isWithin(position.state, g.id);
+              return (
+                <g key={g.id} className={active ? "statechart__group statechart__group--active" : "statechart__group"} data-group={g.id} data-active={active ? "true" : undefined}>
+                  <rect x={g.x} y={g.y} width={g.width} height={g.height} rx={14} />
+                  {group?.initial && <InitialMark x={g.x} y={g.y + GROUP_LABEL_H / 2 + 2} markerId={markerId} />}
+                  <text x={g.x + 12} y={g.y + GROUP_LABEL_H / 2 + 2 + NODE_FONT_PX * 0.35} fontSize={NODE_FONT_PX} className="statechart__group-name">
+                    {shortName(g.id, groupIds.has(parentPath(g.id)))}
                   </text>
-                )}
-              </g>
-            );
-          })}
-          {current.layout.nodes.map((n) => {
-            const state = chart.states.find((s) => s.id === n.id);
-            const active = position?.state === n.id;
-            const name = shortName(n.id, groupIds.has(parentPath(n.id)));
-            const classes = ["statechart__state", active ? "statechart__state--active" : "", state?.final ? "statechart__state--final" : ""].filter(Boolean).join(" ");
-            return (
-              <g key={n.id} className={classes} data-state={n.id} data-active={active ? "true" : undefined}>
-                <rect x={n.x} y={n.y} width={n.width} height={n.height} rx={10} />
-                {state?.initial && <InitialMark x={n.x} y={n.y + n.height / 2} markerId={markerId} />}
-                <text x={n.x + n.width / 2} y={n.y + n.height / 2 + NODE_FONT_PX * 0.35} fontSize={NODE_FONT_PX} textAnchor="middle">
-                  {active ? `● ${name}` : name}
-                </text>
-              </g>
-            );
-          })}
-        </svg>
+                </g>
+              );
+            })}
+            {current.layout.edges.map((e) => {
+              const isTaken = taken?.id === e.id;
+              return (
+                <g key={e.id} className={isTaken ? "statechart__edge statechart__edge--taken" : "statechart__edge"} data-edge={e.id}>
+                  <polyline points={e.points.map((p) => `${p.x},${p.y}`).join(" ")} fill="none" markerEnd={`url(#${markerId})`} />
+                  {e.label && (
+                    <text x={e.label.x + 3} y={e.label.y + e.label.height - 4} fontSize={LABEL_FONT_PX} className="statechart__label">
+                      {e.label.text}
+                    </text>
+                  )}
+                </g>
+              );
+            })}
+            {current.layout.nodes.map((n) => {
+              const state = chart.states.find((s) => s.id === n.id);
+              const active = position?.state === n.id;
+              const name = shortName(n.id, groupIds.has(parentPath(n.id)));
+              const classes = ["statechart__state", active ? "statechart__state--active" : "", state?.final ? "statechart__state--final" : ""].filter(Boolean).join(" ");
+              return (
+                <g key={n.id} className={classes} data-state={n.id} data-active={active ? "true" : undefined}>
+                  <rect x={n.x} y={n.y} width={n.width} height={n.height} rx={10} />
+                  {state?.initial && <InitialMark x={n.x} y={n.y + n.height / 2} markerId={markerId} />}
+                  <text x={n.x + n.width / 2} y={n.y + n.height / 2 + NODE_FONT_PX * 0.35} fontSize={NODE_FONT_PX} textAnchor="middle">
+                    {active ? `● ${name}` : name}
+                  </text>
+                </g>
+              );
+            })}
+          </svg>
+        </div>
       )}
     </figure>
   );
