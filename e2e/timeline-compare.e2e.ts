@@ -193,3 +193,25 @@ for (const [name, size] of [
     });
   }
 }
+
+test("Prev and Next step through the events of both runs in time order, both cursors at the same ms", async ({ page }) => {
+  const { compare } = await compareSeeds(page);
+  const next = compare.getByRole("button", { name: "Step forward one event (either run)" });
+  const prev = compare.getByRole("button", { name: "Step back one event (either run)" });
+  const seen: number[] = [];
+  // Many events happen at 0 ms; step on until the cursor has moved on in time.
+  for (let i = 0; i < 80 && (seen.length === 0 || seen[seen.length - 1] === 0); i++) {
+    await next.click();
+    const { cursorMs } = await views(page);
+    // One cursor for two runs: the same moment in both.
+    expect(cursorMs[0]).toBe(cursorMs[1]);
+    seen.push(cursorMs[0]);
+  }
+  // Time never goes back while stepping forward, and the steps reach past the first instant.
+  expect(seen).toEqual([...seen].sort((x, y) => x - y));
+  expect(seen[seen.length - 1]).toBeGreaterThan(0);
+  await prev.click();
+  const back = (await views(page)).cursorMs;
+  expect(back[0]).toBe(back[1]);
+  expect(back[0]).toBeLessThanOrEqual(seen[seen.length - 1]);
+});

@@ -5,7 +5,7 @@
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { formatMs, timeAtX, type AxisMode } from "./axis.ts";
 import { describeDifferences, endingOf, partingEvent, runHeadline, sharedScenes, type ComparedEnd, type ComparedRun, type Ending } from "./compare.ts";
-import { linkViews } from "./compare-link.ts";
+import { linkViews, stepBoth } from "./compare-link.ts";
 import { TimelineController } from "./controller.ts";
 import { describeEvent, describeTarget, lineOfEvent } from "./hit.ts";
 import { Legend } from "./Legend.tsx";
@@ -105,6 +105,12 @@ export function CompareTimelines({ a, b, title, onStop }: CompareTimelinesProps)
   // Playback runs on the longer run's controller (its pace is set by its length); the other follows.
   const lead = modelB.endMs > modelA.endMs ? ctlB : ctlA;
   const leadSnap = useSyncExternalStore(lead.subscribe, lead.getSnapshot, lead.getSnapshot);
+  /** The next or previous event of either run, in time order; the other run's cursor follows. */
+  const step = (dir: 1 | -1): void => {
+    const ctls = [ctlA, ctlB];
+    const to = stepBoth([sceneA, sceneB].map((s) => ({ pos: s.axis.pos, count: s.model.events.length })), ctlA.cursorX, dir);
+    if (to !== null) ctls[to.run].cursorToEvent(to.idx);
+  };
 
   return (
     <section className="timeline compare" role="region" aria-label={title ? `Two runs compared: ${title}` : "Two runs compared"}>
@@ -114,8 +120,14 @@ export function CompareTimelines({ a, b, title, onStop }: CompareTimelinesProps)
         </p>
         <div className="timeline__group">
           <ZoomButtons controller={ctlA} zoomed={leadSnap.zoomed} fitTitle="Show both runs whole (0)" />
+          <button type="button" className="timeline__btn" onClick={() => step(-1)} aria-label="Step back one event (either run)" title="Previous event of either run">
+            ‹ Prev
+          </button>
           <button type="button" className="timeline__btn timeline__btn--play" onClick={() => lead.togglePlay()} aria-label={leadSnap.playing ? "Pause" : "Play"} title="Play both runs in step (space)">
             {leadSnap.playing ? "‖ Pause" : "▶ Play"}
+          </button>
+          <button type="button" className="timeline__btn" onClick={() => step(1)} aria-label="Step forward one event (either run)" title="Next event of either run">
+            Next ›
           </button>
           <AxisSelect mode={mode} onChange={setMode} />
           <TextSizeSelect controller={ctlA} />
