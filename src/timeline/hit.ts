@@ -1,6 +1,7 @@
 // What is under the pointer, and what to say about it. Pure: geometry from the prepared scene and
 // the frame that was drawn, words from the model.
 
+import { formatCount } from "./count.ts";
 import { formatMs, indexAtOrBefore } from "./axis.ts";
 import { segmentAt } from "./lod.ts";
 import type { Loc, TraceEvent } from "../runtime/trace.ts";
@@ -208,7 +209,7 @@ export function describeTarget(scene: PreparedScene, t: Target): TargetInfo {
       const end = lane.end;
       const state = end.kind === "exited" ? `exited at ${formatMs(at(ev, end.at))}` : end.kind === "panicked" ? `panicked: ${end.message}` : end.kind === "stuck" ? (stuckText(lane, model.deadlock) ?? "") : "still running";
       const lines = [`spawned at ${formatMs(at(ev, lane.spawnIdx))}${lane.spawnLoc ? ` (line ${lane.spawnLoc.line})` : ""}`, state];
-      if (lane.busy !== null) lines.push(`busy: ran ${lane.busy.ops.toLocaleString("en")}+ operations without blocking`);
+      if (lane.busy !== null) lines.push(`busy: ran ${formatCount(lane.busy.ops)}+ operations without blocking`);
       if (lane.children.length > 0) lines.push(`spawned ${lane.children.length} task${lane.children.length === 1 ? "" : "s"} — click to fold or unfold`);
       return { title: `task ${lane.task} "${lane.name}"`, lines, line: lane.spawnLoc?.line ?? null };
     }

@@ -2,6 +2,7 @@
 // and returns the geometry hit-testing needs (arrows as drawn). It never changes the model.
 // Draws only visible rows and runs, batches fills by colour, drops labels on narrow slices.
 
+import { formatCount } from "./count.ts";
 import { formatMs, indexAtOrBefore, ticks } from "./axis.ts";
 import { ARROW_KINDS, ARROW_STYLE, arrowHead, arrowLine, arrowsInRange, MAX_ARROWS, waveFigures, type DrawnArrow, type FigureSpace } from "./figures.ts";
 import { visibleRuns } from "./lod.ts";
@@ -345,7 +346,7 @@ export function renderFrame(ctx: CanvasRenderingContext2D, scene: PreparedScene,
     if (b < nameW || a > width) continue;
     ctx.fillStyle = p.warn;
     ctx.fillRect(a, y + 1, Math.max(b - a, 2), 3);
-    labelAt(ctx, `↻ busy: ${lane.busy.ops.toLocaleString("en")}+ ops without blocking`, a + 2, y + rowH - 7, p.warn, p.warnBg, width);
+    labelAt(ctx, `↻ busy: ${formatCount(lane.busy.ops)}+ ops without blocking`, a + 2, y + rowH - 7, p.warn, p.warnBg, width);
   }
 
   if (f.focusTask !== null) {

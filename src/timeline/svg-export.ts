@@ -4,6 +4,7 @@
 // the message arrows and the cancellation wave (figures.ts, shared with the canvas), and the
 // cursor. Pure: a string from the scene, the view and the palette.
 
+import { formatCount } from "./count.ts";
 import { formatMs, indexAtOrBefore, ticks } from "./axis.ts";
 import { ARROW_KINDS, ARROW_STYLE, arrowHead, arrowLine, arrowsInRange, MAX_ARROWS, waveFigures, type DrawnArrow, type FigureSpace } from "./figures.ts";
 import { visibleRuns } from "./lod.ts";
@@ -100,7 +101,7 @@ function waveSvg(scene: PreparedScene, space: FigureSpace, rowH: number, p: Pale
 
 /** Message arrows, send → receive, in the canvas's strokes; too many for a picture: a note instead. */
 function arrowsSvg(scene: PreparedScene, visible: number[], space: FigureSpace, p: Palette): string[] {
-  if (visible.length > MAX_ARROWS) return [label(`${visible.length.toLocaleString("en")} messages: zoom in to draw their arrows`, space.xpx(0) + 8, space.topY + 12, p.muted, p.bg)];
+  if (visible.length > MAX_ARROWS) return [label(`${formatCount(visible.length)} messages: zoom in to draw their arrows`, space.xpx(0) + 8, space.topY + 12, p.muted, p.bg)];
   const lines = visible.map((ai) => arrowLine(scene, ai, space)).filter((d): d is DrawnArrow => d !== null);
   const model = scene.model;
   const r = (v: number): number => Math.round(v * 10) / 10;
