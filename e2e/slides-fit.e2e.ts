@@ -78,14 +78,14 @@ for (const size of sizes) {
   });
 }
 
-/** The first code slide whose program folds lines away (slide-lines), as a deck URL. */
-async function foldedSlide(page: Page): Promise<string> {
+/** The first code slide with a fold line matching `fold` (slide-lines), as a deck URL. */
+async function foldedSlide(page: Page, fold = "button.code-fold"): Promise<string> {
   for (const { slug } of await outline(page)) {
     for (const n of await codeSlides(page, slug)) {
       const url = `/lessons/${slug}/slides/${n}`;
       await gotoReady(page, url);
       await expect(page.locator(`${current} .slide-sheet`)).toHaveAttribute("style", /--code-font/);
-      if ((await page.locator(`${current} button.code-fold`).count()) > 0) return url;
+      if ((await page.locator(`${current} ${fold}`).count()) > 0) return url;
     }
   }
   throw new Error("no lesson folds a program on its slides (slide-lines)");
@@ -127,4 +127,36 @@ test("a fold line opens by keyboard (Enter) and by click, in place: the editor s
   await expect(slide.getByRole("status").first()).not.toContainText(/error|cannot/i);
   await slide.getByRole("button", { name: "Edit", exact: true }).click();
   await expect(slide.locator(".monaco-editor")).toHaveCount(1);
+});
+
+test("opening the fold at the end of a long program scrolls the code so the opened lines show", async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  // A fold on the visible tab whose hidden lines end the program.
+  const endFold = ".code-editor-static button.code-fold:has(+ .code-fold__lines:last-child)";
+  await foldedSlide(page, endFold);
+  const slide = page.locator(current);
+  const fold = slide.locator(endFold);
+  const opened = await fold.evaluate((b) => {
+    const all = [...(b.closest(".code-view")?.querySelectorAll(".line") ?? [])];
+    const hidden = [...(b.nextElementSibling?.querySelectorAll(".line") ?? [])];
+    return { first: all.indexOf(hidden[0]), last: all.indexOf(hidden[hidden.length - 1]), total: all.length };
+  });
+  expect(opened.first).toBeGreaterThan(0);
+  expect(opened.last).toBe(opened.total - 1);
+  await fold.click();
+  await expect(fold).toHaveCount(0);
+  const inView = (i: number) =>
+    slide.locator(".code-editor-static").evaluate((code, i) => {
+      const line = code.querySelectorAll(".code-view .line")[i];
+      const cell = code.closest(".code-tabs") ?? code;
+      if (!line) return "no such line";
+      const l = line.getBoundingClientRect();
+      const c = cell.getBoundingClientRect();
+      return l.top >= c.top && l.bottom <= c.bottom + 1 ? "in view" : `line at ${Math.round(l.top)}–${Math.round(l.bottom)}, code at ${Math.round(c.top)}–${Math.round(c.bottom)}`;
+    }, i);
+  // The program no longer fits (that is why it was folded): the code scrolled to the opened lines.
+  await expect.poll(() => inView(opened.last)).toBe("in view");
+  expect(await inView(opened.first)).toBe("in view");
+  const scrolled = await slide.locator(".code-editor-static").evaluate((code) => (code.closest(".code-tabs") ?? code).scrollTop);
+  expect(scrolled, "the opened lines did not fit without scrolling the code").toBeGreaterThan(0);
 });

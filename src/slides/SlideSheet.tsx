@@ -8,11 +8,12 @@
 // fold into one line each (slide-folds.ts), which opens on click or Enter; the code is then
 // fitted again. Edit and Run always work on the whole program.
 
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
+import { useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { LessonPart, Slide } from "../lessons/types.ts";
 import { LessonParts } from "../app/lesson/LessonParts.tsx";
 import { codeFontSize, largestFitting, type Box } from "./geometry.ts";
 import { foldParts, slideCodeShape } from "./slide-folds.ts";
+import { useFoldButtons } from "./useFoldButtons.ts";
 import { StaticParts } from "./StaticParts.tsx";
 import { CodeFontProvider } from "./code-font.tsx";
 import { splitTitle } from "./slide-title.ts";
@@ -101,32 +102,5 @@ export function SlideSheet({ slide, total, box, live, active = true, showNumber 
       )}
       {children}
     </div>
-  );
-}
-
-/**
- * Opens a fold when its fold line (a <button> inside the highlighted code) is clicked, or when
- * Enter/Space is pressed on it. The code around it is a "press Enter to edit" control, so the
- * event stops here; focus then goes back to that code (or the Go tab), not to <body>.
- */
-function useFoldButtons(setOpen: (update: (open: ReadonlySet<string>) => ReadonlySet<string>) => void) {
-  return useCallback(
-    (event: MouseEvent | KeyboardEvent) => {
-      const button = event.target instanceof Element ? event.target.closest<HTMLButtonElement>("button.code-fold") : null;
-      const key = button?.dataset.fold;
-      if (!button || key === undefined) return;
-      if (event.type === "keydown") {
-        const k = (event as KeyboardEvent).key;
-        // Enter and Space click the button (natively); only the code around must not see them.
-        if (k === "Enter" || k === " ") event.stopPropagation();
-        return;
-      }
-      event.stopPropagation();
-      const home =
-        button.closest<HTMLElement>("[role='button']") ?? button.closest(".code-tabs")?.querySelector<HTMLElement>("[role='tab'][aria-selected='true']") ?? null;
-      setOpen((open) => new Set([...open, key]));
-      requestAnimationFrame(() => home?.focus({ preventScroll: true }));
-    },
-    [setOpen],
   );
 }
