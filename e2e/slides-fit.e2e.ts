@@ -1,6 +1,7 @@
 // Every code slide of every lesson, on a projector: the code the slide shows fits its column at a
 // readable size, with no scrolling (lines a lesson folds away with slide-lines="…" count as one
 // line each). Each tab (TypeScript, Go) is checked. Lessons and slides are read from the site.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { gotoReady, outline } from "./support/site.ts";
 
@@ -79,7 +80,7 @@ for (const size of sizes) {
 }
 
 /** The first code slide with a fold line matching `fold` (slide-lines), as a deck URL. */
-async function foldedSlide(page: Page, fold = "button.code-fold"): Promise<string> {
+async function foldedSlide(page: Page, fold = ".slide-sheet__fold"): Promise<string> {
   for (const { slug } of await outline(page)) {
     for (const n of await codeSlides(page, slug)) {
       const url = `/lessons/${slug}/slides/${n}`;
@@ -95,11 +96,16 @@ test("a fold line opens by keyboard (Enter) and by click, in place: the editor s
   await page.setViewportSize({ width: 1920, height: 1080 });
   const url = await foldedSlide(page);
   const slide = page.locator(current);
-  const fold = slide.locator("button.code-fold:visible").first();
+  // The fold line in the code is a picture; its button lies over it, outside the code's own control.
+  const fold = slide.locator(".slide-sheet__fold").first();
+  await expect(slide.locator(".code-editor-static button")).toHaveCount(0);
   const hidden = slide.locator(".code-fold__lines");
   const before = await hidden.count();
   const label = (await fold.getAttribute("aria-label")) ?? "";
   expect(label).toMatch(/^Show \d+ hidden lines \(\d+–\d+\)/);
+  // No control inside a control, and every fold button has a name.
+  const axe = await new AxeBuilder({ page }).include(current).withRules(["nested-interactive", "button-name", "aria-hidden-focus"]).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   const shownLines = () => slide.locator(".code-view .line:visible").count();
   const linesBefore = await shownLines();
 
@@ -117,7 +123,7 @@ test("a fold line opens by keyboard (Enter) and by click, in place: the editor s
 
   // Click: the next fold (if the program has another) opens the same way.
   if (before > 1) {
-    await slide.locator("button.code-fold:visible").first().click();
+    await slide.locator(".slide-sheet__fold").first().click();
     await expect(hidden).toHaveCount(before - 2);
     await expect(slide.locator(".monaco-editor")).toHaveCount(0);
   }
@@ -132,15 +138,16 @@ test("a fold line opens by keyboard (Enter) and by click, in place: the editor s
 test("opening the fold at the end of a long program scrolls the code so the opened lines show", async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   // A fold on the visible tab whose hidden lines end the program.
-  const endFold = ".code-editor-static button.code-fold:has(+ .code-fold__lines:last-child)";
+  const endFold = ".code-editor-static .code-fold:has(+ .code-fold__lines:last-child)";
   await foldedSlide(page, endFold);
   const slide = page.locator(current);
-  const fold = slide.locator(endFold);
-  const opened = await fold.evaluate((b) => {
-    const all = [...(b.closest(".code-view")?.querySelectorAll(".line") ?? [])];
-    const hidden = [...(b.nextElementSibling?.querySelectorAll(".line") ?? [])];
-    return { first: all.indexOf(hidden[0]), last: all.indexOf(hidden[hidden.length - 1]), total: all.length };
+  const line = slide.locator(endFold);
+  const opened = await line.evaluate((f) => {
+    const all = [...(f.closest(".code-view")?.querySelectorAll(".line") ?? [])];
+    const hidden = [...(f.nextElementSibling?.querySelectorAll(".line") ?? [])];
+    return { key: (f as HTMLElement).dataset.fold ?? "", first: all.indexOf(hidden[0]), last: all.indexOf(hidden[hidden.length - 1]), total: all.length };
   });
+  const fold = slide.locator(`.slide-sheet__fold[data-fold="${opened.key}"]`);
   expect(opened.first).toBeGreaterThan(0);
   expect(opened.last).toBe(opened.total - 1);
   await fold.click();

@@ -74,7 +74,7 @@ for (const theme of ["light", "dark"] as const) {
       await page.screenshot({ path: `screenshots/slides-folded-${slug}-${n}-${theme}.png` });
     }
     // The first fold of the last slide, opened from the keyboard (focus ring on the code).
-    await page.locator(`${current} button.code-fold`).first().focus();
+    await page.locator(`${current} .slide-sheet__fold`).first().focus();
     await page.screenshot({ path: `screenshots/slides-folded-focus-${theme}.png` });
     await page.keyboard.press("Enter");
     await page.waitForTimeout(300);

@@ -12,8 +12,8 @@ import { useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "reac
 import type { LessonPart, Slide } from "../lessons/types.ts";
 import { LessonParts } from "../app/lesson/LessonParts.tsx";
 import { codeFontSize, largestFitting, type Box } from "./geometry.ts";
-import { foldParts, slideCodeShape } from "./slide-folds.ts";
-import { useFoldButtons } from "./useFoldButtons.ts";
+import { foldParts, hasFolds, slideCodeShape } from "./slide-folds.ts";
+import { FoldButtons } from "./FoldButtons.tsx";
 import { StaticParts } from "./StaticParts.tsx";
 import { CodeFontProvider } from "./code-font.tsx";
 import { splitTitle } from "./slide-title.ts";
@@ -49,10 +49,11 @@ export function SlideSheet({ slide, total, box, live, active = true, showNumber 
   const { titleHtml, rest } = useMemo(() => {
     if (!code) return { titleHtml: undefined, rest: slide.parts };
     const split = splitTitle(slide.parts);
-    return { titleHtml: split.titleHtml, rest: foldParts(split.rest, openFolds, live) };
-  }, [code, slide.parts, openFolds, live]);
+    return { titleHtml: split.titleHtml, rest: foldParts(split.rest, openFolds) };
+  }, [code, slide.parts, openFolds]);
   const [codeFont, setCodeFont] = useState<number | undefined>(undefined);
-  const onFold = useFoldButtons(setOpenFolds);
+  // Buttons over the fold lines: only where someone can press them.
+  const foldButtons = live && active && hasFolds(slide.parts);
 
   useLayoutEffect(() => {
     const el = sheet.current;
@@ -86,7 +87,8 @@ export function SlideSheet({ slide, total, box, live, active = true, showNumber 
   return (
     <div ref={sheet} className={`slide-sheet ${code ? "slide-sheet--code" : "slide-sheet--prose"} ${live ? "slide-sheet--live" : "slide-sheet--static"}`}>
       {titleHtml !== undefined && <header className="slide-sheet__title prose" dangerouslySetInnerHTML={{ __html: titleHtml }} />}
-      <div className="slide-sheet__body" onClickCapture={onFold} onKeyDownCapture={onFold}>
+      {foldButtons && <FoldButtons sheet={sheet} onOpen={(key) => setOpenFolds((open) => new Set([...open, key]))} />}
+      <div className="slide-sheet__body">
         {live ? (
           <CodeFontProvider size={codeFont}>
             <LessonParts parts={rest} />

@@ -42,7 +42,6 @@ describe("folds of a program", () => {
     const html = foldHtml(highlightCode(program, "ts"), foldsFor(program, [{ from: 1, to: 9 }, { from: 12, to: 12 }], 12), {
       key: () => "k",
       isOpen: () => false,
-      interactive: false,
     });
     expect(html).toContain('data-label="  ⋯ 2 lines"');
   });
@@ -72,37 +71,35 @@ describe("highlighted code with folds", () => {
 
   it("keeps the code's text unchanged, so clicks still map to the right line and column", () => {
     const folds = foldsFor(program, [{ from: 5, to: 7 }], 12);
-    const folded = foldHtml(html, folds, { key, isOpen: () => false, interactive: true });
+    const folded = foldHtml(html, folds, { key, isOpen: () => false });
     expect(folded).not.toBe(html);
     expect(textOf(folded)).toBe(textOf(html));
     expect(folded.match(/<span class="line">/g)).toHaveLength(12);
   });
 
-  it("hides each closed fold's lines behind one button that names them; an open fold shows its lines", () => {
+  it("hides each closed fold's lines behind one fold line that names them; an open fold shows its lines", () => {
     const folds = foldsFor(program, [{ from: 5, to: 7 }], 12);
-    const folded = foldHtml(html, folds, { key, isOpen: (i) => i === 1, interactive: true });
-    const buttons = [...folded.matchAll(/<button [^>]*>/g)].map((m) => m[0]);
-    expect(buttons).toEqual([
-      '<button type="button" class="code-fold" data-fold="example-x/ts/0" data-label="⋯ 4 lines: imports, jobs" aria-expanded="false" aria-label="Show 4 hidden lines (1–4): imports, jobs">',
+    const folded = foldHtml(html, folds, { key, isOpen: (i) => i === 1 });
+    expect([...folded.matchAll(/<span class="code-fold"[^>]*>/g)].map((m) => m[0])).toEqual([
+      '<span class="code-fold" data-fold="example-x/ts/0" data-label="⋯ 4 lines: imports, jobs" data-name="Show 4 hidden lines (1–4): imports, jobs" aria-hidden="true">',
     ]);
-    // Right after the button: its lines, hidden, with their line breaks; then line 5 as it was.
-    const hidden = /<\/button><span class="code-fold__lines" hidden>(.*?)<\/span><span class="line">/s.exec(folded)?.[1] ?? "";
+    // Right after the fold line: its lines, hidden, with their line breaks; then line 5 as it was.
+    const hidden = /<\/span><span class="code-fold__lines" hidden>(.*?)<\/span><span class="line">/s.exec(folded)?.[1] ?? "";
     expect(hidden.match(/<span class="line">/g)).toHaveLength(4);
     expect(textOf(hidden)).toBe(program.split("\n").slice(0, 4).join("\n") + "\n");
     // The open fold (lines 8-12) is plain code again.
     expect(folded.match(/code-fold__lines/g)).toHaveLength(1);
   });
 
-  it("previews get a plain fold line (nothing to click in a picture of a slide)", () => {
-    const folds = foldsFor(program, [{ from: 9, to: 12 }], 12);
-    const folded = foldHtml(html, folds, { key, isOpen: () => false, interactive: false });
+  it("the fold line is a picture, not a control: the code around it is the playground's button", () => {
+    const folded = foldHtml(html, foldsFor(program, [{ from: 9, to: 12 }], 12), { key, isOpen: () => false });
     expect(folded).not.toContain("<button");
-    expect(folded).toContain('<span class="code-fold" data-fold="example-x/ts/0" data-label="⋯ 8 lines: imports, jobs, worker()" aria-hidden="true"></span>');
+    expect(folded).toContain('aria-hidden="true"');
   });
 
   it("returns code that does not have one line per source line unchanged", () => {
     const folds = foldsFor(program, [{ from: 9, to: 12 }], 12);
-    expect(foldHtml("<pre>no code element</pre>", folds, { key, isOpen: () => false, interactive: true })).toBe("<pre>no code element</pre>");
-    expect(foldHtml("<pre><code>one line</code></pre>", folds, { key, isOpen: () => false, interactive: true })).toBe("<pre><code>one line</code></pre>");
+    expect(foldHtml("<pre>no code element</pre>", folds, { key, isOpen: () => false })).toBe("<pre>no code element</pre>");
+    expect(foldHtml("<pre><code>one line</code></pre>", folds, { key, isOpen: () => false })).toBe("<pre><code>one line</code></pre>");
   });
 });

@@ -1,7 +1,9 @@
 // Folds: the lines a slide does not show of a long program (the lesson's `slide-lines="8-31"`
 // names the lines it shows). Each run of hidden lines becomes one quiet line on the slide
 // ("⋯ 7 lines: imports, worker()") that the presenter can open; the article, the editor and
-// every run keep the whole program.
+// every run keep the whole program. The fold line in the code is a picture (aria-hidden); on a
+// live slide the button that opens it lies over it (FoldButtons.tsx), outside the code, because
+// the code is itself a control ("press Enter to edit") and controls must not nest.
 //
 // Highlighted code (Shiki) has one `<span class="line">` per source line inside <code>, joined
 // by "\n". A fold keeps its lines in the DOM, inside a hidden span together with their line
@@ -96,8 +98,6 @@ export interface FoldMarkup {
   /** Stable name of each fold (e.g. "example-x/ts/0"), in the fold line's data-fold. */
   key(index: number): string;
   isOpen(index: number): boolean;
-  /** A <button> the presenter can open (live slides) or a plain line (previews, print). */
-  interactive: boolean;
 }
 
 /**
@@ -116,19 +116,21 @@ export function foldHtml(html: string, folds: readonly Fold[], markup: FoldMarku
     if (markup.isOpen(i)) return;
     out.push(lines.slice(n - 1, f.from - 1).map((l) => `${l}\n`).join(""));
     const hidden = lines.slice(f.from - 1, f.to).join("\n") + (f.to < lines.length ? "\n" : "");
-    out.push(foldLine(f, markup.key(i), markup.interactive), `<span class="code-fold__lines" hidden>${hidden}</span>`);
+    out.push(foldLine(f, markup.key(i)), `<span class="code-fold__lines" hidden>${hidden}</span>`);
     n = f.to + 1;
   });
   out.push(lines.slice(n - 1).join("\n"));
   return html.slice(0, open + "<code>".length) + out.join("") + html.slice(close);
 }
 
-function foldLine(f: Fold, key: string, interactive: boolean): string {
-  const count = f.to - f.from + 1;
-  const attrs = `class="code-fold" data-fold="${escapeAttr(key)}" data-label="${escapeAttr(f.indent + f.label)}"`;
-  if (!interactive) return `<span ${attrs} aria-hidden="true"></span>`;
-  const name = `Show ${count} hidden lines (${f.from}–${f.to})${f.label.includes(":") ? `: ${f.label.slice(f.label.indexOf(":") + 2)}` : ""}`;
-  return `<button type="button" ${attrs} aria-expanded="false" aria-label="${escapeAttr(name)}"></button>`;
+/** The name of the button that opens a fold, e.g. "Show 7 hidden lines (1–7): imports, worker()". */
+export function foldButtonName(f: Fold): string {
+  const what = f.label.includes(":") ? `: ${f.label.slice(f.label.indexOf(":") + 2)}` : "";
+  return `Show ${f.to - f.from + 1} hidden lines (${f.from}–${f.to})${what}`;
+}
+
+function foldLine(f: Fold, key: string): string {
+  return `<span class="code-fold" data-fold="${escapeAttr(key)}" data-label="${escapeAttr(f.indent + f.label)}" data-name="${escapeAttr(foldButtonName(f))}" aria-hidden="true"></span>`;
 }
 
 function escapeAttr(text: string): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseLesson } from "../lessons/parse.ts";
 import type { LessonPart } from "../lessons/types.ts";
-import { foldParts, slideCodeShape } from "./slide-folds.ts";
+import { foldParts, hasFolds, slideCodeShape } from "./slide-folds.ts";
 
 const lesson = (fence: string, goFence = "```go") =>
   parseLesson(
@@ -54,7 +54,7 @@ const html = (parts: LessonPart[], tab: "code" | "go") => {
 describe("a slide's programs with slide-lines", () => {
   it("fold the lines outside the ranges, in the TypeScript and in its Go original", () => {
     const parts = partsOf('```ts example id=w title="W" slide-lines="7-9"', "```go slide-lines=5-7");
-    const folded = foldParts(parts, new Set(), true);
+    const folded = foldParts(parts, new Set());
     expect(html(folded, "code")).toContain('data-fold="w/ts/0" data-label="⋯ 6 lines: imports, worker()"');
     expect(html(folded, "go")).toContain('data-fold="w/go/0" data-label="⋯ 4 lines: package, worker()"');
     // The article's parts are untouched.
@@ -67,13 +67,15 @@ describe("a slide's programs with slide-lines", () => {
     expect(slideCodeShape(parts)?.lines).toBe(4);
     // Opening the TypeScript fold brings back its 6 lines: 9 in all.
     expect(slideCodeShape(parts, new Set(["w/ts/0"]))?.lines).toBe(9);
-    const open = foldParts(parts, new Set(["w/ts/0"]), true);
+    const open = foldParts(parts, new Set(["w/ts/0"]));
     expect(html(open, "code")).not.toContain("code-fold");
   });
 
   it("leave a slide without slide-lines as it is, sized by its longest tab", () => {
     const parts = partsOf('```ts example id=w title="W"');
-    expect(foldParts(parts, new Set(), true)).toEqual(parts);
+    expect(hasFolds(parts)).toBe(false);
+    expect(hasFolds(partsOf('```ts example id=w title="W"', "```go slide-lines=5-7"))).toBe(true);
+    expect(foldParts(parts, new Set())).toEqual(parts);
     expect(slideCodeShape(parts)?.lines).toBe(9);
   });
 });

@@ -23,10 +23,10 @@ function viewFolds(view: CodeView, prefix: string, runnable: boolean): ViewFolds
   return { prefix, folds };
 }
 
-function foldView(view: CodeView, vf: ViewFolds, open: ReadonlySet<string>, interactive: boolean): CodeView {
+function foldView(view: CodeView, vf: ViewFolds, open: ReadonlySet<string>): CodeView {
   if (vf.folds.length === 0) return view;
   const key = (i: number) => `${vf.prefix}/${i}`;
-  return { ...view, html: foldHtml(view.html, vf.folds, { key, isOpen: (i) => open.has(key(i)), interactive }) };
+  return { ...view, html: foldHtml(view.html, vf.folds, { key, isOpen: (i) => open.has(key(i)) }) };
 }
 
 function shapeOf(view: CodeView, vf: ViewFolds, open: ReadonlySet<string>, runnable: boolean): CodeShape {
@@ -45,16 +45,21 @@ function blockOf(part: LessonPart): Block | undefined {
   return part.kind === "example" ? part.example : part.kind === "exercise" ? part.exercise : undefined;
 }
 
-/**
- * The parts with each program's hidden lines folded (fold lines are buttons when `interactive`).
- * Parts without `slide-lines` come back as they are.
- */
-export function foldParts(parts: readonly LessonPart[], open: ReadonlySet<string>, interactive: boolean): LessonPart[] {
+/** Whether any program of these parts folds lines away on its slide. */
+export function hasFolds(parts: readonly LessonPart[]): boolean {
+  return parts.some((part) => {
+    const block = blockOf(part);
+    return block !== undefined && (block.code.slideLines !== undefined || block.go?.slideLines !== undefined);
+  });
+}
+
+/** The parts with each program's hidden lines folded; parts without `slide-lines` come back as they are. */
+export function foldParts(parts: readonly LessonPart[], open: ReadonlySet<string>): LessonPart[] {
   return parts.map((part) => {
     const block = blockOf(part);
     if (!block || (!block.code.slideLines && !block.go?.slideLines)) return part;
-    const code = foldView(block.code, viewFolds(block.code, `${block.id}/ts`, true), open, interactive);
-    const go = block.go && foldView(block.go, viewFolds(block.go, `${block.id}/go`, false), open, interactive);
+    const code = foldView(block.code, viewFolds(block.code, `${block.id}/ts`, true), open);
+    const go = block.go && foldView(block.go, viewFolds(block.go, `${block.id}/go`, false), open);
     if (part.kind === "example") return { kind: "example", example: { ...part.example, code, ...(go ? { go } : {}) } };
     if (part.kind === "exercise") return { kind: "exercise", exercise: { ...part.exercise, code, ...(go ? { go } : {}) } };
     return part;
