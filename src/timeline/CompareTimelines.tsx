@@ -39,6 +39,8 @@ export interface CompareTimelinesProps {
   b: CompareRunInput;
   /** The program's title: names the region. */
   title?: string;
+  /** Both runs were in explore mode (random task switches are not busy loops). */
+  explore?: boolean;
   onStop(): void;
 }
 
@@ -74,7 +76,7 @@ function useRunController(scene: PreparedScene, collapsed: ReadonlySet<number>, 
   return controller;
 }
 
-export function CompareTimelines({ a, b, title, onStop }: CompareTimelinesProps) {
+export function CompareTimelines({ a, b, title, explore = false, onStop }: CompareTimelinesProps) {
   const id = useId();
   const theme = useTheme();
   const [mode, setMode] = useState<AxisMode>("hybrid");
@@ -82,8 +84,8 @@ export function CompareTimelines({ a, b, title, onStop }: CompareTimelinesProps)
   const [filterB, toggleB] = useFilter();
   // The pointer over one run (axis units): the other run marks the same moment.
   const [hover, setHover] = useState<{ over: "A" | "B"; x: number } | null>(null);
-  const modelA = useMemo(() => buildTimeline(a.trace, a.result), [a.trace, a.result]);
-  const modelB = useMemo(() => buildTimeline(b.trace, b.result), [b.trace, b.result]);
+  const modelA = useMemo(() => buildTimeline(a.trace, a.result, { explore }), [a.trace, a.result, explore]);
+  const modelB = useMemo(() => buildTimeline(b.trace, b.result, { explore }), [b.trace, b.result, explore]);
   const [sceneA, sceneB] = useMemo(() => sharedScenes(modelA, modelB, mode, [filterA, filterB]), [modelA, modelB, mode, filterA, filterB]);
   const ctlA = useRunController(sceneA, filterA.collapsed, a);
   const ctlB = useRunController(sceneB, filterB.collapsed, b);

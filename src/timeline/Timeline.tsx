@@ -46,9 +46,11 @@ export interface TimelineProps {
   onCursor?: (t: number, seq: number, line: number | null) => void;
   /** The program's title: names the region and the downloads. */
   title?: string;
+  /** The run was in explore mode (random task switches are not busy loops). */
+  explore?: boolean;
 }
 
-export function Timeline({ trace, result, live = false, onSelectLine, highlightLine, onCursor, title }: TimelineProps) {
+export function Timeline({ trace, result, live = false, onSelectLine, highlightLine, onCursor, title, explore = false }: TimelineProps) {
   const id = useId();
   const theme = useTheme();
   const [controller] = useState(() => new TimelineController());
@@ -62,9 +64,9 @@ export function Timeline({ trace, result, live = false, onSelectLine, highlightL
   // Build times are kept for the benchmark (bench/timeline-bench.ts).
   const built = useMemo(() => {
     const t0 = performance.now();
-    const m = buildTimeline(trace, result);
+    const m = buildTimeline(trace, result, { explore });
     return { model: m, ms: performance.now() - t0 };
-  }, [trace, result]);
+  }, [trace, result, explore]);
   const model = built.model;
   const filter = useMemo<RowFilter>(() => ({ collapsed, hideExited, onlyBlocked, showContexts: true, showBuffers }), [collapsed, hideExited, onlyBlocked, showBuffers]);
   const hasBuffers = useMemo(() => [...model.chans.values()].some((c) => c.fill !== null && c.fill.idx.length > 0), [model]);

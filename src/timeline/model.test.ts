@@ -157,6 +157,24 @@ describe("diagnosis", () => {
     expect(spinner.busy?.ops).toBeGreaterThanOrEqual(BUSY_OPS);
     expect(laneNamed(model, "main").busy).toBeNull();
   });
+
+  it("in explore mode a random task switch is not taken for a 1 000-operation yield", async () => {
+    // Four tasks that each sleep five times: nobody is busy, however the seed interleaves them.
+    const source = `import { go, sleep, WaitGroup } from "chanscope";
+export default async function main() {
+  const wg = new WaitGroup();
+  for (let r = 0; r < 4; r++) wg.go(async () => { for (let i = 0; i < 5; i++) await sleep(0); });
+  await wg.wait();
+}`;
+    for (const seed of [1, 2, 6]) {
+      const r = await runUserSource(source, { seed, explore: true });
+      if (!r.ok) throw new Error(r.error.message);
+      // Read as 1 000 operations each, the random switches would flag lanes busy (so this run has
+      // them); read as the few operations they stand for in explore mode, they flag nobody.
+      expect(buildTimeline(r.result.trace, r.result).lanes.some((l) => l.busy !== null)).toBe(true);
+      expect(buildTimeline(r.result.trace, r.result, { explore: true }).lanes.filter((l) => l.busy !== null).map((l) => l.name)).toEqual([]);
+    }
+  });
 });
 
 describe("context tree and the cancellation wave", () => {

@@ -20,6 +20,16 @@ export const MAX_KEPT_EVENTS = 300_000;
 export const BUSY_OPS = 200;
 /** The runtime makes a task yield after this many operations in a row without blocking (DESIGN §3). */
 const YIELD_OPS = 1000;
+/**
+ * In explore mode the runtime also switches tasks at random, at a quarter of all operations, so a
+ * switch almost never comes from the 1 000-operation rule: it stands for about 4 operations.
+ */
+const EXPLORE_YIELD_OPS = 4;
+
+export interface TimelineOptions {
+  /** The run was in the runtime's explore mode (random task switches). */
+  explore?: boolean;
+}
 
 export interface Segment {
   /** Index of the event that began it. */
@@ -204,7 +214,7 @@ class OpenSegments {
 }
 
 /** Builds the model; `outcome` (from the run result) refines deadlock and leak detection. */
-export function buildTimeline(trace: readonly TraceEvent[], outcome?: TimelineOutcome): TimelineModel {
+export function buildTimeline(trace: readonly TraceEvent[], outcome?: TimelineOutcome, options: TimelineOptions = {}): TimelineModel {
   const events = trace.length > MAX_KEPT_EVENTS ? trace.slice(0, MAX_KEPT_EVENTS) : trace;
   const n = events.length;
   const lanes: Lane[] = [];
@@ -258,7 +268,8 @@ export function buildTimeline(trace: readonly TraceEvent[], outcome?: TimelineOu
     if (l !== undefined && total >= BUSY_OPS && (l.busy === null || total > l.busy.ops)) l.busy = { ops: total, from, to: idx };
   };
   const op = (task: number | null, idx: number): void => count(task, idx, 1);
-  const yielded = (task: number, idx: number): void => count(task, idx, YIELD_OPS);
+  const yieldOps = options.explore === true ? EXPLORE_YIELD_OPS : YIELD_OPS;
+  const yielded = (task: number, idx: number): void => count(task, idx, yieldOps);
   const watch = (c: CtxNode, task: number): void => {
     if (!c.watchers.includes(task)) c.watchers.push(task);
   };
@@ -282,7 +293,8 @@ export function buildTimeline(trace: readonly TraceEvent[], outcome?: TimelineOu
       }
       case "task.run":
         // A task.run while another task is still running means that one yielded (after 1 000
-        // operations without blocking, DESIGN §3): back to the run queue, or straight on if alone.
+        // operations without blocking, DESIGN §3, or at random in explore mode): back to the run
+        // queue, or straight on if alone.
         if (running !== null && open.state[running] === "running") {
           yielded(running, i);
           if (running !== e.task) begin(running, i, "runnable");

@@ -368,6 +368,7 @@ export function Playground({ program, renderCode = (c) => c, onGoalsMet, childre
                 onCursor: (t, seq, line) => setCursor({ runId: context.runId, seq, t, line }),
               }}
               title={program.title}
+              explore={program.explore}
               onStop={() => setKept(undefined)}
             />
           </Suspense>
@@ -381,6 +382,7 @@ export function Playground({ program, renderCode = (c) => c, onGoalsMet, childre
               highlightLine={editorLine}
               onCursor={(t, seq, line) => setCursor({ runId: context.runId, seq, t, line })}
               title={program.title}
+              explore={program.explore}
             />
           </Suspense>
         ) : null}
