@@ -176,8 +176,8 @@ async function main(): Promise<void> {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   console.log(`\nchanscope benchmarks · Node ${process.version} · ${os.cpus().length} × ${cpu}`);
   console.log(`median wall ms of up to ${MAX_RUNS} runs after 1 warm-up, runs interleaved across columns (fewer when a run is slow, shown as n=…);`);
-  console.log("(×r) = that column's time / chanscope untraced: above 1 means chanscope is faster.");
-  console.log("\"traced\"/\"streamed\" show (×r own) = that column / untraced chanscope, by wall time and by the process's CPU time (steadier on a busy machine);");
+  console.log("(×r, cpu ×c) = that column's time / chanscope untraced, by wall time and by the process's CPU time (steadier on a busy machine;");
+  console.log("not meaningful for timers, where the peers wait on real timers): above 1 means chanscope is faster. \"own\" marks chanscope's traced columns;");
   console.log("\"~×5\" = ran a fifth of the work, time extrapolated.\n");
   console.log(formatTable(WORKLOADS.filter((w) => ONLY_WORKLOADS === null || ONLY_WORKLOADS.includes(w.name)), suites.map((s) => s.name), results));
 

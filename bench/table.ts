@@ -1,13 +1,13 @@
 // Formats the benchmark results as a plain-text table: one row per workload, one column per
-// library; each peer's cell carries its ratio to chanscope untraced, the traced column its ratio
-// to chanscope's own untraced time.
+// library; every other cell carries its ratio to chanscope untraced, by wall and by CPU time (the
+// traced and streamed columns' ratio is chanscope's own price of the trace, marked "own").
 import type { WorkloadName } from "./workloads/spec.ts";
 
 /** A measured cell: median wall ms (and median CPU ms of the process, when timed runs were made). */
 export type Cell = { ms: number; cpu?: number; runs: number; cold?: boolean; scaled?: number } | { error: string };
 
 const BASE = "chanscope";
-/** chanscope's own traced columns: their ratio is to chanscope untraced, by wall and by CPU time. */
+/** chanscope's own traced columns (their ratio is the price of the trace, marked "own"). */
 const OWN = new Set(["chanscope traced", "chanscope streamed"]);
 
 function ratioText(r: number): string {
@@ -28,10 +28,9 @@ function cellText(column: string, cell: Cell | undefined, base: Cell | undefined
   if (!cell) return "n/a (not run)";
   if ("error" in cell) return `n/a (${short(cell.error)})`;
   if (column === BASE || !base || "error" in base) return ms(cell);
-  const wall = `×${ratioText(cell.ms / base.ms)}`;
-  if (!OWN.has(column)) return `${ms(cell)} (${wall})`;
+  const wall = `×${ratioText(cell.ms / base.ms)}${OWN.has(column) ? " own" : ""}`;
   const cpu = cell.cpu !== undefined && base.cpu !== undefined ? `, cpu ×${ratioText(cell.cpu / base.cpu)}` : "";
-  return `${ms(cell)} (${wall} own${cpu})`;
+  return `${ms(cell)} (${wall}${cpu})`;
 }
 
 export function formatTable(
