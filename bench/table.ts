@@ -15,7 +15,7 @@ function ratioText(r: number): string {
 }
 
 function ms(c: { ms: number; runs: number; cold?: boolean; scaled?: number }): string {
-  const v = c.ms >= 100 ? c.ms.toFixed(0) : c.ms.toFixed(1);
+  const v = c.ms.toFixed(c.ms >= 99.95 ? 0 : 1); // 99.96 shows as "100", not "100.0"
   return `${v} ms${c.scaled ? ` ~×${c.scaled}` : ""}${c.cold ? " n=1 cold" : c.runs < 3 ? ` n=${c.runs}` : ""}`;
 }
 
