@@ -70,3 +70,26 @@ describe("lessons/races.md: the seeds its prose quotes", () => {
     expect(await hunt(b.code.source, 5)).toMatchObject({ found: false, tried: HUNT_TRIES });
   }, 30_000);
 });
+
+describe("lessons/udp-handshake.md: the seeds its prose quotes", () => {
+  const handshake = lesson("udp-handshake");
+
+  it("the first timeout handler panics on seed 2 but passes on seed 1 (the trap)", async () => {
+    const b = block(handshake, "handshake-naive-timeout");
+    expect((await runSeed(b.code.source, 2)).outcome).toBe("panic");
+    expect((await runSeed(b.code.source, 1)).outcome).toBe("ok");
+  });
+
+  it("the fixed cancel survives the 200 schedules after seed 4", async () => {
+    const b = block(handshake, "handshake-fix-cancel") as Exercise;
+    if (b.solution === undefined) throw new Error("handshake-fix-cancel has no solution");
+    expect(await hunt(b.solution.source, 4, b.goals)).toMatchObject({ found: false, tried: HUNT_TRIES });
+  }, 30_000);
+
+  it("the statechart scenario ends the same on seeds 1 and 2 (only the order differs)", async () => {
+    const b = block(handshake, "handshake-statechart");
+    const [one, two] = [await runSeed(b.code.source, 1), await runSeed(b.code.source, 2)];
+    expect([one.outcome, two.outcome]).toEqual(["ok", "ok"]);
+    expect(one.output[one.output.length - 1].text).toBe(two.output[two.output.length - 1].text);
+  });
+});
