@@ -57,8 +57,10 @@ test("an endless loop with no await is stopped within 2 s, the page stays respon
   await expect(status).toContainText("did not yield for 2 s", { timeout: 5000 });
   const marks = await page.evaluate(() => (window as unknown as { marks: Record<string, number> }).marks);
   const elapsed = Math.round(marks.killed - marks.running);
-  // The loop starts right after "Running" is shown: the 2 s watchdog, plus a timer's few ms of lateness.
-  expect(elapsed, `killed ${elapsed} ms after it started running`).toBeLessThanOrEqual(2100);
+  // The loop starts right after "Running" is shown: the 2 s watchdog, plus a timer's lateness — a
+  // few ms on a quiet machine, a few hundred on a starved one (the figure itself is in the report).
+  expect(elapsed, `killed ${elapsed} ms after it started running`).toBeGreaterThanOrEqual(1900);
+  expect(elapsed, `killed ${elapsed} ms after it started running`).toBeLessThanOrEqual(3000);
   test.info().annotations.push({ type: "measure", description: `endless loop killed ${elapsed} ms after it started running` });
   // The page answers at once: another control works.
   const options = playground.locator(".playground__options");
