@@ -29,7 +29,7 @@ export default function HomePage() {
           Know when every goroutine stops.
         </PageHeading>
         <p className="hero__lead">
-          Short lessons on goroutine lifecycles, channels, <code>select</code>, context and leaks. Every pattern is
+          Short lessons on goroutine lifecycles, channels, <code>select</code>, context, races, pipelines and leaks. Every pattern is
           shown in Go and as TypeScript on a deterministic runtime that behaves like Go, on virtual time.
         </p>
         {first && (
