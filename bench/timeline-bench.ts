@@ -20,6 +20,7 @@ import type { RunResult } from "../src/runtime/run.ts";
 import { runUserSource } from "../src/sandbox/node-runner.ts";
 import { CANCEL_TREE, DEADLOCK, LEAK, manyEvents } from "../src/timeline/fixtures.ts";
 import { chromiumArgs, findChromium } from "../scripts/find-browser.ts";
+import type { Shown } from "./timeline-shown.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const OUT = process.env.TIMELINE_BENCH_DIST ?? "/tmp/chanscope-timeline-bench";
@@ -59,14 +60,6 @@ const f0 = (n: number): string => n.toFixed(0);
 const f1 = (n: number): string => n.toFixed(1);
 const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+$)/g, ",");
 
-interface Shown {
-  firstDrawMs: number;
-  renderMs: number;
-  mountMs: number;
-  settledMs: number;
-  modelMs: number;
-  sceneMs: number;
-}
 interface Harness {
   store(t: unknown): void;
   prepare(): void;

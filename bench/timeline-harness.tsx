@@ -9,6 +9,7 @@
 import { flushSync } from "react-dom";
 import { createRoot } from "react-dom/client";
 import type { TraceEvent } from "../src/runtime/trace.ts";
+import type { Shown } from "./timeline-shown.ts";
 import type { TimelineController } from "../src/timeline/controller.ts";
 import type { TimelineOutcome } from "../src/timeline/model.ts";
 import { Timeline } from "../src/timeline/Timeline.tsx";
@@ -17,18 +18,6 @@ import "../src/app/styles/base.css";
 
 const root = createRoot(document.getElementById("root") as HTMLElement);
 
-interface Shown {
-  /** ms from handing over the trace to the end of the first drawn frame. */
-  firstDrawMs: number;
-  /** ms the first frame's render itself took. */
-  renderMs: number;
-  /** ms React took to mount (model and scene are built during it). */
-  mountMs: number;
-  /** ms until the page had painted that frame and run a task after it. */
-  settledMs: number;
-  modelMs: number;
-  sceneMs: number;
-}
 
 function controllers(): TimelineController[] {
   return (window as unknown as { __chanscopeTimelines?: TimelineController[] }).__chanscopeTimelines ?? [];
