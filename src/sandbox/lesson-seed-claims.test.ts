@@ -56,6 +56,12 @@ describe("lessons/races.md: the seeds its prose quotes", () => {
     expect(lost).toEqual([3, 10, 13, 0]);
   });
 
+  it("the check-then-act starting code on its seed 18 prints what the notes quote: bob first, then alice, then -40", async () => {
+    const b = block(races, "races-check-then-act");
+    const out = (await runSeed(b.code.source, 18)).output.map((o) => o.text);
+    expect(out).toEqual(["bob took 70", "alice took 70", "balance: -40"]);
+  });
+
   it("the check-then-act starting code overdraws on seeds 19, 24 and 39, and the hunt from 18 finds 19", async () => {
     const b = block(races, "races-check-then-act") as Exercise;
     for (const seed of [19, 24, 39]) {
@@ -63,6 +69,13 @@ describe("lessons/races.md: the seeds its prose quotes", () => {
       expect(out.some((line) => /balance: -\d+/.test(line)), `seed ${seed}: ${out.join(" | ")}`).toBe(true);
     }
     expect(await hunt(b.code.source, 18, b.goals)).toMatchObject({ found: true, seed: 19 });
+  });
+
+  it("the in-place config panics on its seed 5 with the torn read the notes quote", async () => {
+    const b = block(races, "races-config-in-place");
+    const r = await runSeed(b.code.source, 5);
+    expect(r.outcome).toBe("panic");
+    expect(r.panic?.message).toBe("torn read: db-3 with port 5002");
   });
 
   it("copy-on-write survives the whole hunt: 200 seeds after seed 5, no failure", async () => {
