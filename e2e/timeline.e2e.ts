@@ -248,6 +248,41 @@ function axisAt(v: { x0: number; x1: number }, f: number): number {
 test.describe("on a touch screen", () => {
   test.use({ hasTouch: true });
 
+  test("on a phone, a tap's tooltip opens below the tapped lane and shows whole, even past a two-lane canvas", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const twoLanes = `import { go, chan } from "chanscope";
+export default async function main() {
+  const results = chan<number>(0, "results");
+  const done = chan<void>(0, "done");
+  go("worker", async () => { await results.send(42); await done.recv(); });
+  await done.recv();
+}
+`;
+    const { timeline, canvas } = await runProgram(page, twoLanes);
+    const box = await canvas.boundingBox();
+    if (box === null) throw new Error("the timeline canvas has no box");
+    const tapY = box.y + box.height - 14;
+    await page.touchscreen.tap(box.x + box.width * 0.85, tapY);
+    const tip = timeline.getByRole("tooltip");
+    await expect(tip).toContainText("worker stuck");
+    const tipBox = await tip.boundingBox();
+    if (tipBox === null) throw new Error("the tooltip has no box");
+    // Under the finger's lane, not over the lanes being read; taller than room left in the canvas.
+    expect(tipBox.y).toBeGreaterThan(tapY);
+    expect(tipBox.y + tipBox.height).toBeGreaterThan(box.y + box.height);
+    // Nothing between it and the timeline clips what spills out.
+    const clipped = await tip.evaluate((el) => {
+      const b = el.getBoundingClientRect();
+      for (let p = el.parentElement; p !== null && !p.classList.contains("timeline"); p = p.parentElement) {
+        const style = getComputedStyle(p);
+        const r = p.getBoundingClientRect();
+        if (style.overflowY !== "visible" && b.bottom > r.bottom + 0.5) return p.className;
+      }
+      return null;
+    });
+    expect(clipped).toBeNull();
+  });
+
   test("two fingers pinch: the view zooms about their midpoint and pans with it; one finger pans; the page does not zoom", async ({ page }) => {
     const { canvas } = await runProgram(page);
     // All lanes in view: a vertical swipe is the page's, and nothing else is.

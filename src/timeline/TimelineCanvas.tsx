@@ -350,8 +350,13 @@ export function TimelineCanvas({ controller, rowCount, label, describedBy, onSel
   );
 }
 
+/** Room a tooltip needs above the point before it goes there rather than below. */
+const TIP_ROOM = 90;
+
 function tipStyle(tip: Tip, width: number, height: number): React.CSSProperties {
   const left = tip.x > width - 320 ? Math.max(0, tip.x - 330) : tip.x + 14;
-  const top = tip.y > height - 90 ? Math.max(0, tip.y - 90) : tip.y + 14;
+  // Below the point, spilling past the canvas if need be; above it only near the bottom of a
+  // canvas tall enough that the tooltip then covers other lanes, not the ones being read.
+  const top = tip.y > height - TIP_ROOM && height > 2 * TIP_ROOM ? Math.max(0, tip.y - TIP_ROOM) : tip.y + 14;
   return { left, top };
 }
