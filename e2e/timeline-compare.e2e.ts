@@ -215,3 +215,20 @@ test("Prev and Next step through the events of both runs in time order, both cur
   expect(back[0]).toBe(back[1]);
   expect(back[0]).toBeLessThanOrEqual(seen[seen.length - 1]);
 });
+
+test("each run has its event log and channel view; picking an entry in B's log moves both cursors there", async ({ page }) => {
+  const { compare } = await compareSeeds(page);
+  const runB = compare.getByRole("group", { name: /Run B/ });
+  await runB.getByText(/^Event log \([\d,]+ events\)$/).click();
+  const log = runB.getByRole("listbox");
+  await expect(log).toBeVisible();
+  await log.focus();
+  await page.keyboard.press("End");
+  const { cursorMs } = await views(page);
+  // B's last event is its deadlock at 300 ms; A's cursor stands at the same moment.
+  expect(cursorMs[1]).toBe(300);
+  expect(cursorMs[0]).toBe(cursorMs[1]);
+  await runB.getByText(/^Channels \(\d+\)$/).click();
+  await expect(runB.getByRole("table", { name: /Channels of this run/ })).toBeVisible();
+  await expect(compare.getByRole("group", { name: /Run A/ }).getByRole("table")).toHaveCount(0);
+});

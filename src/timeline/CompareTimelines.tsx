@@ -8,6 +8,9 @@ import { describeDifferences, endingOf, partingEvent, runHeadline, sharedScenes,
 import { linkViews, stepBoth } from "./compare-link.ts";
 import { TimelineController } from "./controller.ts";
 import { describeEvent, describeTarget, lineOfEvent } from "./hit.ts";
+import { ChannelFocus, ChannelPanel } from "./ChannelPanel.tsx";
+import { summarizeChannels } from "./channels.ts";
+import { EventLog } from "./EventLog.tsx";
 import { Legend } from "./Legend.tsx";
 import { buildTimeline, type TimelineModel } from "./model.ts";
 import { DEFAULT_FILTER, type RowFilter } from "./rows.ts";
@@ -201,6 +204,9 @@ function CompareRun({ letter, run, compared, scene, controller, onToggleCollapse
   const headline = runHeadline(compared);
   // Not per cursor move: a big run's description takes a while to write.
   const words = useMemo(() => summarize(model, scene.waves), [model, scene.waves]);
+  const channels = useMemo(() => summarizeChannels(model), [model]);
+  const toEvent = (i: number): void => controller.cursorToEvent(i);
+  const selectChan = (chan: number | null): void => controller.selectChan(chan);
   const labelId = `${idPrefix}-label`;
   const descId = `${idPrefix}-desc`;
 
@@ -238,6 +244,10 @@ function CompareRun({ letter, run, compared, scene, controller, onToggleCollapse
         {ghostX !== null && <Ghost controller={controller} scene={scene} x={ghostX} />}
       </div>
       <p className="timeline__readout compare__readout">{readout(scene, model, snap.cursorIdx, snap.cursorMs)}</p>
+      {/* The same words and channel view as a single run's timeline, per run; the cursor they move is shared. */}
+      <ChannelFocus channels={channels} selected={snap.selectedChan} onSelect={selectChan} cursorIdx={snap.cursorIdx} onCursor={toEvent} />
+      <ChannelPanel channels={channels} selected={snap.selectedChan} onSelect={selectChan} cursorIdx={snap.cursorIdx} onCursor={toEvent} />
+      <EventLog model={model} cursorIdx={snap.cursorIdx} onSelect={toEvent} idPrefix={idPrefix} />
       <p id={descId} hidden>
         {words}
       </p>
