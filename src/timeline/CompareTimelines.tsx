@@ -6,7 +6,7 @@ import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } fro
 import { formatMs, timeAtX, type AxisMode } from "./axis.ts";
 import { describeDifferences, endingOf, partingEvent, runHeadline, sharedScenes, type ComparedEnd, type ComparedRun, type Ending } from "./compare.ts";
 import { linkViews, stepBoth } from "./compare-link.ts";
-import { TimelineController } from "./controller.ts";
+import type { TimelineController } from "./controller.ts";
 import { describeEvent, describeTarget, lineOfEvent } from "./hit.ts";
 import { ChannelFocus, ChannelPanel } from "./ChannelPanel.tsx";
 import { summarizeChannels } from "./channels.ts";
@@ -16,12 +16,12 @@ import { buildTimeline, type TimelineModel } from "./model.ts";
 import { DEFAULT_FILTER, type RowFilter } from "./rows.ts";
 import { nameColumnWidth, type PreparedScene } from "./scene.ts";
 import type { SegState } from "./states.ts";
-import { sourceLineAt } from "./source-line.ts";
 import { summarize } from "./summary.ts";
 import type { TimelineProps } from "./Timeline.tsx";
 import { TextSizeSelect } from "./TextSize.tsx";
 import { TimelineCanvas } from "./TimelineCanvas.tsx";
-import { useExposedController, useTheme } from "./use-page.ts";
+import { useSceneController } from "./use-controller.ts";
+import { useTheme } from "./use-page.ts";
 import { AxisSelect, ZoomButtons } from "./ViewControls.tsx";
 import "./timeline.css";
 import "./compare.css";
@@ -59,25 +59,6 @@ function useFilter(): [RowFilter, (task: number) => void] {
   return [filter, toggle];
 }
 
-/** One controller per run, drawing `scene`, for as long as the comparison is shown. */
-function useRunController(scene: PreparedScene, collapsed: ReadonlySet<number>, run: CompareRunInput): TimelineController {
-  const [controller] = useState(() => new TimelineController());
-  useEffect(() => {
-    controller.collapsed = collapsed;
-    controller.setScene(scene);
-  }, [controller, scene, collapsed]);
-  useEffect(() => {
-    controller.highlightLine = run.highlightLine ?? null;
-    controller.request();
-  }, [controller, run.highlightLine]);
-  useEffect(() => {
-    const onCursor = run.onCursor;
-    controller.onCursor = onCursor ? (t, seq) => onCursor(t, seq, sourceLineAt(scene.model.events, controller.getSnapshot().cursorIdx)) : null;
-  }, [controller, run.onCursor, scene.model]);
-  useEffect(() => () => controller.dispose(), [controller]);
-  useExposedController(controller);
-  return controller;
-}
 
 export function CompareTimelines({ a, b, title, explore = false, onStop }: CompareTimelinesProps) {
   const id = useId();
@@ -90,8 +71,8 @@ export function CompareTimelines({ a, b, title, explore = false, onStop }: Compa
   const modelA = useMemo(() => buildTimeline(a.trace, a.result, { explore }), [a.trace, a.result, explore]);
   const modelB = useMemo(() => buildTimeline(b.trace, b.result, { explore }), [b.trace, b.result, explore]);
   const [sceneA, sceneB] = useMemo(() => sharedScenes(modelA, modelB, mode, [filterA, filterB]), [modelA, modelB, mode, filterA, filterB]);
-  const ctlA = useRunController(sceneA, filterA.collapsed, a);
-  const ctlB = useRunController(sceneB, filterB.collapsed, b);
+  const ctlA = useSceneController(sceneA, filterA.collapsed, a);
+  const ctlB = useSceneController(sceneB, filterB.collapsed, b);
   useEffect(() => linkViews(ctlA, ctlB), [ctlA, ctlB]);
   // One Text size for both (the select drives A; B follows, so their rows and axes stay aligned).
   const scaleA = useSyncExternalStore(ctlA.subscribe, () => ctlA.getSnapshot().scale, () => 1);

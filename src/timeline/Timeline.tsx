@@ -8,7 +8,7 @@ import type { TraceEvent } from "../runtime/trace.ts";
 import { useAfterPaint } from "./after-paint.ts";
 import type { AxisMode } from "./axis.ts";
 import { formatMs } from "./axis.ts";
-import { SPEEDS, TimelineController } from "./controller.ts";
+import { SPEEDS } from "./controller.ts";
 import { downloadChromeTrace, downloadPng, downloadSvg, fileStem } from "./export.ts";
 import { ChannelFocus, ChannelPanel } from "./ChannelPanel.tsx";
 import { summarizeChannels } from "./channels.ts";
@@ -25,9 +25,9 @@ import { diagnose, summarize } from "./summary.ts";
 import { TimelineCanvas } from "./TimelineCanvas.tsx";
 import { sceneToSvg } from "./svg-export.ts";
 import { TextSizeSelect } from "./TextSize.tsx";
-import { sourceLineAt } from "./source-line.ts";
 import { describeWaveTask } from "./wave.ts";
-import { useExposedController, useTheme } from "./use-page.ts";
+import { useSceneController } from "./use-controller.ts";
+import { useTheme } from "./use-page.ts";
 import { AxisSelect, ZoomButtons } from "./ViewControls.tsx";
 import "./timeline.css";
 
@@ -53,13 +53,11 @@ export interface TimelineProps {
 export function Timeline({ trace, result, live = false, onSelectLine, highlightLine, onCursor, title, explore = false }: TimelineProps) {
   const id = useId();
   const theme = useTheme();
-  const [controller] = useState(() => new TimelineController());
   const [mode, setMode] = useState<AxisMode>("hybrid");
   const [hideExited, setHideExited] = useState(false);
   const [onlyBlocked, setOnlyBlocked] = useState(false);
   const [showBuffers, setShowBuffers] = useState(false);
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(() => new Set());
-  const snap = useSyncExternalStore(controller.subscribe, controller.getSnapshot, controller.getSnapshot);
 
   // Build times are kept for the benchmark (bench/timeline-bench.ts).
   const built = useMemo(() => {
@@ -76,6 +74,8 @@ export function Timeline({ trace, result, live = false, onSelectLine, highlightL
     return { scene: s, ms: performance.now() - t0 };
   }, [model, mode, filter]);
   const scene = prepared.scene;
+  const controller = useSceneController(scene, collapsed, { highlightLine, onCursor });
+  const snap = useSyncExternalStore(controller.subscribe, controller.getSnapshot, controller.getSnapshot);
   const diagnosis = useMemo(() => diagnose(model), [model]);
   // The words under the canvas (channel table, legend, the run in words) follow the model one
   // painted frame late, so a big run's picture does not wait for them (after-paint.ts).
@@ -96,20 +96,8 @@ export function Timeline({ trace, result, live = false, onSelectLine, highlightL
   }, [words]);
 
   useEffect(() => {
-    controller.collapsed = collapsed;
     controller.timings = { modelMs: built.ms, sceneMs: prepared.ms };
-    controller.setScene(scene);
-  }, [controller, scene, collapsed, built.ms, prepared.ms]);
-  useEffect(() => {
-    controller.highlightLine = highlightLine ?? null;
-    controller.request();
-  }, [controller, highlightLine]);
-  useEffect(() => {
-    controller.onCursor = onCursor ? (t, seq) => onCursor(t, seq, sourceLineAt(model.events, controller.getSnapshot().cursorIdx)) : null;
-  }, [controller, onCursor, model]);
-  useEffect(() => () => controller.dispose(), [controller]);
-  // Expose the controller to the browser benchmark and e2e tests (read-only use).
-  useExposedController(controller);
+  }, [controller, built.ms, prepared.ms]);
   useEffect(() => {
     if (!live) controller.request();
   }, [controller, live]);
