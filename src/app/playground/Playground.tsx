@@ -117,7 +117,7 @@ export function Playground({ program, renderCode = (c) => c, onGoalsMet, childre
     [context.result, trace, cursorSeq],
   );
   const logSeqs = useMemo(() => printSeqs(trace), [trace]);
-  const reachedLines = runCursor === undefined ? undefined : countAtOrBefore(logSeqs, runCursor.seq);
+  const reachedLines = runCursor === undefined ? undefined : countAtOrBefore(logSeqs, runCursor.seq, (s) => s);
   const goalChecks = useMemo(() => (program.goals && context.result ? checkGoals(program.goals, context.result) : undefined), [program.goals, context.result]);
 
   const goalsMet = goalChecks !== undefined && goalChecks.length > 0 && goalChecks.every((c) => c.passed);

@@ -83,22 +83,24 @@ export default async function main() {
   });
 });
 
+const id = (n: number): number => n;
+
 describe("the console at the timeline's cursor", () => {
   it("line i of the console is printed at the i-th log event, so a cursor there has reached i + 1 lines", async () => {
     const result = await run(leaky);
     const seqs = printSeqs(result.trace);
     expect(seqs).toHaveLength(consoleFromResult(result).length);
-    expect(countAtOrBefore(seqs, seqs[0] - 1)).toBe(0);
-    expect(countAtOrBefore(seqs, seqs[0])).toBe(1);
-    expect(countAtOrBefore(seqs, seqs[1] - 1)).toBe(1);
-    expect(countAtOrBefore(seqs, seqs[1])).toBe(2);
-    expect(countAtOrBefore(seqs, Number.MAX_SAFE_INTEGER)).toBe(2);
+    expect(countAtOrBefore(seqs, seqs[0] - 1, id)).toBe(0);
+    expect(countAtOrBefore(seqs, seqs[0], id)).toBe(1);
+    expect(countAtOrBefore(seqs, seqs[1] - 1, id)).toBe(1);
+    expect(countAtOrBefore(seqs, seqs[1], id)).toBe(2);
+    expect(countAtOrBefore(seqs, Number.MAX_SAFE_INTEGER, id)).toBe(2);
   });
 
   it("counts by binary search over any ascending list", () => {
     const seqs = [3, 8, 8, 20];
-    expect([0, 3, 7, 8, 19, 20, 99].map((s) => countAtOrBefore(seqs, s))).toEqual([0, 1, 1, 3, 3, 4, 4]);
-    expect(countAtOrBefore([], 5)).toBe(0);
+    expect([0, 3, 7, 8, 19, 20, 99].map((s) => countAtOrBefore(seqs, s, id))).toEqual([0, 1, 1, 3, 3, 4, 4]);
+    expect(countAtOrBefore([], 5, id)).toBe(0);
   });
 });
 

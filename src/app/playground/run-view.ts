@@ -56,13 +56,14 @@ export function printSeqs(trace: readonly WireTraceEvent[]): number[] {
   return seqs;
 }
 
-/** How many of the ascending `seqs` are ≤ `seq` (binary search: a run can print thousands of lines). */
-export function countAtOrBefore(seqs: readonly number[], seq: number): number {
+/** How many of `items`, ascending by `key`, have a key ≤ `limit` (binary search: a run can print
+ *  thousands of lines and record a million events). */
+export function countAtOrBefore<T>(items: readonly T[], limit: number, key: (item: T) => number): number {
   let lo = 0;
-  let hi = seqs.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (seqs[mid] <= seq) lo = mid + 1;
+    if (key(items[mid]) <= limit) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -70,14 +71,8 @@ export function countAtOrBefore(seqs: readonly number[], seq: number): number {
 
 /** The trace up to and including the event numbered `seq` (its prefix: events are in seq order). */
 export function traceUpTo<E extends { seq: number }>(trace: readonly E[], seq: number): readonly E[] {
-  let lo = 0;
-  let hi = trace.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (trace[mid].seq <= seq) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo === trace.length ? trace : trace.slice(0, lo);
+  const n = countAtOrBefore(trace, seq, (e) => e.seq);
+  return n === trace.length ? trace : trace.slice(0, n);
 }
 
 /** Console lines from a finished run. */
