@@ -32,8 +32,6 @@ export interface ChannelSummary {
   events: number[];
 }
 
-const CONTEXT_DONE = /^ctx \d+ done$/;
-
 /** A summary while it is being counted. */
 interface Tally extends ChannelSummary {
   fill: number;
@@ -48,8 +46,8 @@ export function summarizeChannels(model: TimelineModel): ChannelSummary[] {
     const lane = model.laneOf.get(task);
     return lane === undefined ? `task ${task}` : model.lanes[lane].name;
   };
-  const doneName = new Map<number, string>();
-  for (const c of model.contexts) if (c.doneChan !== null) doneName.set(c.doneChan, `${c.name}.Done()`);
+  const contextDone = new Set<number>();
+  for (const c of model.contexts) if (c.doneChan !== null) contextDone.add(c.doneChan);
 
   const byId = new Map<number, Tally>();
   const touch = (chan: number, idx: number): Tally | undefined => {
@@ -60,12 +58,11 @@ export function summarizeChannels(model: TimelineModel): ChannelSummary[] {
   model.events.forEach((e, i) => {
     switch (e.kind) {
       case "chan.make": {
-        const info = model.chans.get(e.chan);
-        const context = doneName.get(e.chan);
-        const kind: ChannelKind = context !== undefined || CONTEXT_DONE.test(e.name) ? "context" : "channel";
+        const kind: ChannelKind = contextDone.has(e.chan) ? "context" : "channel";
         byId.set(e.chan, {
           id: e.chan,
-          name: context ?? info?.name ?? e.name,
+          // The model names a context's done channel for its context ("withTimeout(500).Done()").
+          name: model.chans.get(e.chan)?.name ?? e.name,
           cap: e.cap,
           kind,
           sent: 0,

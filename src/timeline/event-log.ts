@@ -27,10 +27,8 @@ export function eventSentences(model: TimelineModel): EventSentence {
     const lane = model.laneOf.get(task);
     return lane === undefined ? `task ${task}` : model.lanes[lane].name;
   };
-  // A context's done channel is named for its context: "withTimeout(100).Done()".
-  const doneOf = new Map<number, string>();
-  for (const c of model.contexts) if (c.doneChan !== null) doneOf.set(c.doneChan, `${c.name}.Done()`);
-  const chanName = (c: number): string => doneOf.get(c) ?? model.chans.get(c)?.name ?? `channel ${c}`;
+  // The model names a context's done channel for its context: "withTimeout(100).Done()".
+  const chanName = (c: number): string => model.chans.get(c)?.name ?? `channel ${c}`;
   const chanList = (cs: readonly number[] | undefined): string => (cs === undefined || cs.length === 0 ? "" : cs.map(chanName).join(", "));
   const blocked = (e: Extract<TraceEvent, { kind: "task.block" }>): string => {
     const on = chanList(e.chans);
